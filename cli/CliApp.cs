@@ -1,0 +1,51 @@
+using System.CommandLine;
+using PlanLang.Cli.Commands;
+using PlanLang.Diagnostics;
+
+namespace PlanLang.Cli;
+
+/// <summary>The planlang command line. Runs in-process for tests: all output goes to the given writers.</summary>
+public static class CliApp
+{
+    public const int Success = 0;
+    public const int HasErrors = 1;
+    public const int UsageOrIo = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var text = new CliText(LanguageFromArgs(args) ?? UiLanguages.FromEnvironment());
+        var root = new RootCommand(text.Root);
+        root.Subcommands.Add(CheckCommand.Create(text, stdout, stderr));
+        root.Subcommands.Add(SchemaCommand.Create(text, stdout));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"planlang: {error.Message}");
+            }
+
+            return UsageOrIo;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>--lang is read before parsing so that help and usage errors are already in that language.</summary>
+    private static UiLanguage? LanguageFromArgs(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = args[i].StartsWith("--lang=", StringComparison.Ordinal) ? args[i]["--lang=".Length..]
+                : args[i] == "--lang" && i + 1 < args.Length ? args[i + 1]
+                : null;
+            if (value is not null && UiLanguages.TryParse(value, out var language))
+            {
+                return language;
+            }
+        }
+
+        return null;
+    }
+}

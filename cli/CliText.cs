@@ -1,0 +1,35 @@
+using PlanLang.Diagnostics;
+
+namespace PlanLang.Cli;
+
+/// <summary>The CLI's own words in both languages: help texts and usage errors.</summary>
+public sealed class CliText(UiLanguage language)
+{
+    public UiLanguage Language { get; } = language;
+
+    private string T(string zh, string en) => Language == UiLanguage.ZhCn ? zh : en;
+
+    public string Root => T("PlanLang：把应急预案写成代码——检查、运行、生成文档。", "PlanLang: emergency response plans as code — check, run, render.");
+
+    public string Check => T("检查工作区中的预案和登记册，报告错误和警告。无错误时退出码为 0，有错误为 1，用法或读写问题为 2。", "Check the plans and registries of a workspace. Exit code 0 without errors, 1 with errors, 2 for usage or I/O problems.");
+
+    public string Paths => T("要检查的工作区目录或文件（默认：当前目录）", "Workspace folders or files to check (default: the current folder)");
+
+    public string Format => T("输出格式：text（MSBuild 风格）、json、sarif（SARIF 2.1.0）、github（GitHub Actions 注释）", "Output format: text (MSBuild style), json, sarif (SARIF 2.1.0), github (GitHub Actions annotations)");
+
+    public string Lang => T("消息语言：zh-CN 或 en（默认按系统区域设置）", "Message language: zh-CN or en (default: from the locale)");
+
+    public string Today => T("以此日期（YYYY-MM-DD）作为“今天”检查期限（默认：当天）", "Use this date (YYYY-MM-DD) as today for deadline checks (default: the real date)");
+
+    public string Schema => T("把 JSON Schema（plan、registry、config）写入目录，供编辑器提示和校验。", "Write the JSON Schemas (plan, registry, config) to a folder, for editor help and validation.");
+
+    public string Output => T("输出目录（默认：schemas）", "Output folder (default: schemas)");
+
+    public string BadDate(string value) => T($"--today 的值“{value}”不是有效日期，请写成 YYYY-MM-DD。", $"--today '{value}' is not a valid date; write it as YYYY-MM-DD.");
+
+    public string BadLang(string value) => T($"--lang 的值“{value}”不受支持，可选 zh-CN 或 en。", $"--lang '{value}' is not supported; use zh-CN or en.");
+
+    public string NotFound => T("路径不存在。请检查拼写，或先切换到工作区目录。", "The path does not exist. Check its spelling, or change to the workspace folder first.");
+
+    public string Wrote(string path) => T($"已写入 {path}", $"Wrote {path}");
+}

@@ -1,0 +1,9 @@
+namespace PlanLang.Cli.Output;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Sarif,
+    GitHub,
+}

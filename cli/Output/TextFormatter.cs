@@ -1,0 +1,19 @@
+using PlanLang.Diagnostics;
+
+namespace PlanLang.Cli.Output;
+
+/// <summary>MSBuild style, one line per diagnostic — what editors and CI log parsers already understand.</summary>
+public static class TextFormatter
+{
+    public static void Write(CheckReport report, TextWriter output, UiLanguage language)
+    {
+        foreach (var d in report.Diagnostics)
+        {
+            output.WriteLine($"{d.File}({d.Line},{d.Column}): {CheckReport.SeverityName(d.Severity)} {d.Code}: {d.Message}");
+        }
+
+        output.WriteLine(language == UiLanguage.ZhCn
+            ? $"已检查 {report.Plans} 个预案、{report.Registries} 个登记册：{report.Errors} 个错误，{report.Warnings} 个警告。"
+            : $"Checked {report.Plans} plans and {report.Registries} registries: {report.Errors} errors, {report.Warnings} warnings.");
+    }
+}

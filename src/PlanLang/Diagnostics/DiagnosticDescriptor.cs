@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace PlanLang.Diagnostics;
+
+/// <summary>
+/// The definition of one diagnostic code: its default severity and its message in both languages, with
+/// composite-format placeholders ({0}, {1}…) for the numbers and names that matter.
+/// </summary>
+public sealed record DiagnosticDescriptor(
+    string Code,
+    DiagnosticSeverity DefaultSeverity,
+    string Title,
+    string MessageZh,
+    string MessageEn,
+    Basis? Basis = null)
+{
+    public Diagnostic Create(SourceSpan span, UiLanguage language, params object?[] args) =>
+        new(Code, DefaultSeverity, Format(language, args), span, Basis);
+
+    public string Format(UiLanguage language, params object?[] args)
+    {
+        var localized = args.Select(a => a is Text text ? text.For(language) : a).ToArray();
+        var template = language == UiLanguage.ZhCn ? MessageZh : MessageEn;
+        return string.Format(CultureInfo.InvariantCulture, template, localized);
+    }
+}

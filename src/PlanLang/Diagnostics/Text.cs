@@ -1,0 +1,16 @@
+namespace PlanLang.Diagnostics;
+
+/// <summary>A piece of text in both languages, used for message arguments that must themselves be translated.</summary>
+public sealed record Text(string Zh, string En)
+{
+    public string For(UiLanguage language) => language == UiLanguage.ZhCn ? Zh : En;
+
+    public override string ToString() => Zh;
+
+    /// <summary>Joins items the way each language lists them: "甲、乙" and "a, b".</summary>
+    public static Text List(IEnumerable<string> items)
+    {
+        var array = items.ToArray();
+        return new Text(string.Join("、", array), string.Join(", ", array));
+    }
+}

@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Antlr4.Runtime;
+using Antlr4.Runtime.Misc;
+using PlanLang.Diagnostics;
+using PlanLang.Expressions.Ast;
+using PlanLang.Expressions.Generated;
+
+namespace PlanLang.Expressions;
+
+/// <summary>Parses expression text with the generated ANTLR parser and builds the AST.</summary>
+public static class ExpressionParser
+{
+    public static (ExpressionTree? Tree, ImmutableArray<ExpressionSyntaxError> Errors) Parse(string text, bool condition)
+    {
+        var errors = new ErrorCollector();
+        var lexer = new PlanExprLexer(CharStreams.fromString(text));
+        lexer.RemoveErrorListeners();
+        lexer.AddErrorListener(errors);
+        var parser = new PlanExprParser(new CommonTokenStream(lexer));
+        parser.RemoveErrorListeners();
+        parser.AddErrorListener(errors);
+
+        ExpressionTree? tree = null;
+        if (condition)
+        {
+            var ctx = parser.condition();
+            if (errors.Errors.Count == 0)
+            {
+                var builder = new AstBuilder();
+                tree = new ExpressionTree(builder.Visit(ctx.expr(0)), ctx.forDuration is null ? null : builder.Visit(ctx.forDuration));
+            }
+        }
+        else
+        {
+            var ctx = parser.value();
+            if (errors.Errors.Count == 0)
+            {
+                tree = new ExpressionTree(new AstBuilder().Visit(ctx.expr()), null);
+            }
+        }
+
+        // Only the first error: after it ANTLR's recovery produces follow-on noise that helps nobody.
+        return (tree, errors.Errors.Take(1).ToImmutableArray());
+    }
+
+    private sealed class ErrorCollector : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>
+    {
+        public List<ExpressionSyntaxError> Errors { get; } = [];
+
+        public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
+        {
+            if (offendingSymbol.Type == TokenConstants.EOF)
+            {
+                Errors.Add(new(Math.Max(0, offendingSymbol.StartIndex - 1), 1, new Text("表达式不完整，末尾缺少内容", "the expression ends too early")));
+                return;
+            }
+
+            var t = offendingSymbol.Text;
+            var message = offendingSymbol.Type == PlanExprLexer.ERROR_CHAR
+                ? new Text($"无法识别的字符“{t}”", $"unexpected character '{t}'")
+                : offendingSymbol.Type == PlanExprLexer.FOR
+                    ? new Text("“for”只能出现在条件末尾，且只能出现一次", "'for' may appear once, at the end of a condition")
+                    : new Text($"“{t}”出现的位置不对", $"unexpected '{t}'");
+            Errors.Add(new(offendingSymbol.StartIndex, Math.Max(1, offendingSymbol.StopIndex - offendingSymbol.StartIndex + 1), message));
+        }
+
+        public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
+        {
+            // The lexer never fails: ERROR_CHAR takes any character no other rule takes.
+        }
+    }
+
+    private sealed class AstBuilder : PlanExprBaseVisitor<Expr>
+    {
+        private static (int Start, int Length) Range(ParserRuleContext ctx) =>
+            (ctx.Start.StartIndex, Math.Max(1, ctx.Stop.StopIndex - ctx.Start.StartIndex + 1));
+
+        public override Expr VisitParens([NotNull] PlanExprParser.ParensContext context) => Visit(context.expr());
+
+        public override Expr VisitCall([NotNull] PlanExprParser.CallContext context)
+        {
+            var (s, l) = Range(context);
+            return new CallExpr(context.name.Text, context.expr().Select(Visit).ToImmutableArray(), s, l);
+        }
+
+        public override Expr VisitQuantity([NotNull] PlanExprParser.QuantityContext context)
+        {
+            var (s, l) = Range(context);
+            var value = double.Parse(context.NUMBER().GetText(), CultureInfo.InvariantCulture);
+            UnitSyntax? unit = null;
+            if (context.unit() is { } u)
+            {
+                var (us, ul) = Range(u);
+                unit = new UnitSyntax(
+                    u.IDENT().Select(i => new UnitPart(i.Symbol.Text, i.Symbol.StartIndex, i.Symbol.Text.Length)).ToImmutableArray(),
+                    us,
+                    ul);
+            }
+
+            return new QuantityExpr(value, unit, s, l);
+        }
+
+        public override Expr VisitString([NotNull] PlanExprParser.StringContext context)
+        {
+            var (s, l) = Range(context);
+            var raw = context.STRING().GetText();
+            return new StringExpr(raw[1..^1], s, l);
+        }
+
+        public override Expr VisitPathRef([NotNull] PlanExprParser.PathRefContext context)
+        {
+            var (s, l) = Range(context);
+            return new PathExpr(context.path().IDENT().Select(i => i.GetText()).ToImmutableArray(), s, l);
+        }
+
+        public override Expr VisitNegate([NotNull] PlanExprParser.NegateContext context)
+        {
+            var (s, l) = Range(context);
+            return new UnaryExpr(UnaryOperator.Negate, Visit(context.expr()), s, l);
+        }
+
+        public override Expr VisitNot([NotNull] PlanExprParser.NotContext context)
+        {
+            var (s, l) = Range(context);
+            return new UnaryExpr(UnaryOperator.Not, Visit(context.expr()), s, l);
+        }
+
+        public override Expr VisitMulDiv([NotNull] PlanExprParser.MulDivContext context) =>
+            Binary(context, context.op.Type == PlanExprLexer.STAR ? BinaryOperator.Multiply : BinaryOperator.Divide, context.expr(0), context.expr(1));
+
+        public override Expr VisitAddSub([NotNull] PlanExprParser.AddSubContext context) =>
+            Binary(context, context.op.Type == PlanExprLexer.PLUS ? BinaryOperator.Add : BinaryOperator.Subtract, context.expr(0), context.expr(1));
+
+        public override Expr VisitCompare([NotNull] PlanExprParser.CompareContext context)
+        {
+            var op = context.op.Type switch
+            {
+                PlanExprLexer.LT => BinaryOperator.Less,
+                PlanExprLexer.LE => BinaryOperator.LessOrEqual,
+                PlanExprLexer.GT => BinaryOperator.Greater,
+                PlanExprLexer.GE => BinaryOperator.GreaterOrEqual,
+                PlanExprLexer.EQ => BinaryOperator.Equal,
+                _ => BinaryOperator.NotEqual,
+            };
+            return Binary(context, op, context.expr(0), context.expr(1));
+        }
+
+        public override Expr VisitAnd([NotNull] PlanExprParser.AndContext context) =>
+            Binary(context, BinaryOperator.And, context.expr(0), context.expr(1));
+
+        public override Expr VisitOr([NotNull] PlanExprParser.OrContext context) =>
+            Binary(context, BinaryOperator.Or, context.expr(0), context.expr(1));
+
+        private BinaryExpr Binary(ParserRuleContext context, BinaryOperator op, PlanExprParser.ExprContext left, PlanExprParser.ExprContext right)
+        {
+            var (s, l) = Range(context);
+            return new BinaryExpr(op, Visit(left), Visit(right), s, l);
+        }
+    }
+}

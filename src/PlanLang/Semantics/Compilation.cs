@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using PlanLang.Diagnostics;
+using PlanLang.Syntax.Model;
+
+namespace PlanLang.Semantics;
+
+/// <summary>A checked workspace: its files' syntax and every diagnostic, sorted by file and position.</summary>
+public sealed record Compilation(
+    string Root,
+    ConfigSyntax? Config,
+    ImmutableArray<RegistrySyntax> Registries,
+    ImmutableArray<PlanSyntax> Plans,
+    int PlanFiles,
+    int RegistryFiles,
+    ImmutableArray<Diagnostic> Diagnostics)
+{
+    public int Errors => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+
+    public int Warnings => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+}

@@ -1,0 +1,70 @@
+using PlanLang.Diagnostics;
+using PlanLang.Syntax;
+using PlanLang.Syntax.Model;
+using PlanLang.Syntax.Schema;
+using YamlDotNet.RepresentationModel;
+
+namespace PlanLang.Semantics;
+
+/// <summary>One parsed file of a workspace with its PL1xxx diagnostics and, when it could be read, its syntax.</summary>
+public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagnostic> Diagnostics, PlanSyntax? Plan, RegistrySyntax? Registry, ConfigSyntax? Config)
+{
+    public static SourceFile Load(string path, FileKind kind, UiLanguage language) =>
+        Parse(path, kind, ReadText(path, out var error), language, error);
+
+    public static SourceFile Parse(string path, FileKind kind, string? text, UiLanguage language, string? readError = null)
+    {
+        var bag = new DiagnosticBag(language);
+        if (text is null)
+        {
+            bag.Add(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(path), readError ?? path);
+            return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null);
+        }
+
+        var root = YamlLoader.Load(path, text, bag);
+        var shape = kind switch
+        {
+            FileKind.Config => ConfigSchema.Config,
+            FileKind.Registry => RegistrySchema.Registry,
+            _ => PlanSchema.Plan,
+        };
+        if (root is null)
+        {
+            if (bag.Count == 0)
+            {
+                var required = string.Join("、", shape.Properties.Where(p => p.Required).Skip(1).Take(3).Select(p => p.Name));
+                bag.Add(DiagnosticCodes.EmptyDocument, SourceSpan.StartOf(path), shape.Name, required);
+            }
+
+            return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null);
+        }
+
+        new ShapeChecker(path, bag).Check(root, shape, string.Empty);
+        if (root is not YamlMappingNode map)
+        {
+            return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null);
+        }
+
+        var reader = new SyntaxReader(path);
+        return kind switch
+        {
+            FileKind.Config => new SourceFile(path, kind, bag.Items.ToArray(), null, null, reader.ReadConfig(map)),
+            FileKind.Registry => new SourceFile(path, kind, bag.Items.ToArray(), null, reader.ReadRegistry(map), null),
+            _ => new SourceFile(path, kind, bag.Items.ToArray(), reader.ReadPlan(map), null, null),
+        };
+    }
+
+    private static string? ReadText(string path, out string? error)
+    {
+        error = null;
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = e.Message;
+            return null;
+        }
+    }
+}

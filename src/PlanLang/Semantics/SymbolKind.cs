@@ -1,0 +1,11 @@
+namespace PlanLang.Semantics;
+
+public enum SymbolKind
+{
+    Plan,
+    Registry,
+    Jurisdiction,
+    Organization,
+    Resource,
+    Agreement,
+}

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using PlanLang.Diagnostics;
+
+namespace PlanLang.Semantics;
+
+/// <summary>Options of one compilation. <paramref name="Today"/> is the date lifecycle checks measure against.</summary>
+public sealed record CompilationOptions(UiLanguage Language, DateOnly Today);
+
+/// <summary>
+/// Runs the stages over a workspace folder: load and shape-check every file (PL1xxx), bind names (PL2xxx),
+/// type-check expressions (PL3xxx). A broken file yields its diagnostics and the rest is still checked.
+/// </summary>
+public static class WorkspaceCompiler
+{
+    public static Compilation Compile(string folder, CompilationOptions options)
+    {
+        var root = WorkspaceFiles.FindRoot(folder);
+        var diagnostics = new DiagnosticBag(options.Language);
+        var files = new List<SourceFile>();
+        if (root is null)
+        {
+            root = Path.GetFullPath(folder);
+            diagnostics.Add(DiagnosticCodes.NoWorkspaceConfig, SourceSpan.StartOf(root), root);
+        }
+        else
+        {
+            files.Add(SourceFile.Load(Path.Combine(root, FileKinds.ConfigFileName), FileKind.Config, options.Language));
+        }
+
+        // Parsing is independent per file; two cores halve the wall time on large workspaces.
+        var paths = WorkspaceFiles.Enumerate(root);
+        var loaded = new SourceFile[paths.Count];
+        Parallel.For(0, paths.Count, i => loaded[i] = SourceFile.Load(paths[i], FileKinds.Of(paths[i])!.Value, options.Language));
+        files.AddRange(loaded);
+        return Compile(root, files, diagnostics);
+    }
+
+    /// <summary>Binds already parsed files; used by <see cref="Compile(string, CompilationOptions)"/> and by tests.</summary>
+    public static Compilation Compile(string root, IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics)
+    {
+        foreach (var file in files)
+        {
+            diagnostics.AddRange(file.Diagnostics);
+        }
+
+        var config = files.Select(f => f.Config).FirstOrDefault(c => c is not null);
+        var registries = files.Select(f => f.Registry).OfType<Syntax.Model.RegistrySyntax>().ToImmutableArray();
+        var plans = files.Select(f => f.Plan).OfType<Syntax.Model.PlanSyntax>().ToImmutableArray();
+
+        new ReferenceBinder(diagnostics).Bind(registries, plans);
+        var expressions = new ExpressionBinder(diagnostics);
+        var norms = expressions.BindNorms(config);
+        foreach (var registry in registries)
+        {
+            expressions.BindRegistry(registry);
+        }
+
+        foreach (var plan in plans)
+        {
+            expressions.BindPlan(plan, norms);
+        }
+
+        var sorted = diagnostics.Items
+            .Distinct()
+            .OrderBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new Compilation(
+            root,
+            config,
+            registries,
+            plans,
+            files.Count(f => f.Kind == FileKind.Plan),
+            files.Count(f => f.Kind == FileKind.Registry),
+            sorted);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using PlanLang.Diagnostics;
+
+namespace PlanLang.Syntax.Model;
+
+/// <summary>A plan as written: every field optional here, because a plan with shape errors is still bound
+/// and checked as far as it goes.</summary>
+public sealed record PlanSyntax(
+    string File,
+    SourceSpan Span,
+    Spanned<string>? Id,
+    Spanned<string>? Title,
+    Spanned<string>? Kind,
+    Spanned<string>? Category,
+    ImmutableArray<Spanned<string>> Hazards,
+    Spanned<string>? Jurisdiction,
+    Spanned<string>? Owner,
+    Spanned<string>? Parent,
+    Spanned<string>? Version,
+    Spanned<string>? Effective,
+    LifecycleSyntax Lifecycle,
+    ImmutableArray<ScenarioEntrySyntax> Scenario,
+    ImmutableArray<InputSyntax> Inputs,
+    ImmutableArray<RoleSyntax> Roles,
+    ImmutableArray<LevelSyntax> Levels,
+    EndSyntax? End,
+    ImmutableArray<TaskSyntax> Tasks,
+    ImmutableArray<Spanned<string>> Resources);
+
+public sealed record LifecycleSyntax(
+    Spanned<string>? ApprovedOn,
+    Spanned<string>? Published,
+    Spanned<string>? FiledWith,
+    Spanned<string>? FiledOn,
+    Spanned<string>? Evaluated,
+    ImmutableArray<Spanned<string>> DrillDates);
+
+/// <summary>A scenario value: one expression for every level, or one per level.</summary>
+public sealed record ScenarioEntrySyntax(Spanned<string> Name, ExpressionSource? Single, ImmutableArray<(string Level, ExpressionSource Value)> PerLevel);
+
+public sealed record InputSyntax(Spanned<string> Path, string? Type, Spanned<string>? Unit, string? Title);
+
+public sealed record RoleSyntax(Spanned<string> Id, string? Title, string? Holder, string? Backup, string? Lead, Spanned<string>? ReportsTo, Spanned<string>? Organization);
+
+public sealed record LevelSyntax(Spanned<string> Level, ExpressionSource? When, Spanned<string>? Declare, bool Auto);
+
+public sealed record EndSyntax(SourceSpan Span, ExpressionSource? When, Spanned<string>? Declare);
+
+public sealed record TaskSyntax(
+    SourceSpan Span,
+    Spanned<string>? Id,
+    Spanned<string>? Title,
+    Spanned<string>? Owner,
+    Spanned<string>? From,
+    ExpressionSource? Within,
+    ExpressionSource? Ack,
+    ImmutableArray<Spanned<string>> After,
+    ImmutableArray<NeedSyntax> Needs,
+    ImmutableArray<Spanned<string>> Specialty,
+    Spanned<string>? ReportTo);
+
+/// <summary>One entry of a task's needs: shelter, rescuers, arrive, relief-within or a stock item.</summary>
+public sealed record NeedSyntax(Spanned<string> Name, ExpressionSource Value);

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using PlanLang.Diagnostics;
+
+namespace PlanLang.Syntax.Schema;
+
+/// <summary>
+/// What a YAML value must look like. One description drives both the shape checks (PL1xxx) and the generated
+/// JSON Schemas (what VS Code shows on hover and completion), so the two cannot drift apart.
+/// </summary>
+public abstract record Shape;
+
+/// <summary>Free text.</summary>
+public sealed record StringShape : Shape;
+
+/// <summary>An id or a reference to one: lower-case letters, digits and - _ / .</summary>
+public sealed record IdShape : Shape
+{
+    public const string Pattern = "^[a-z0-9]([a-z0-9_./-]*[a-z0-9])?$";
+}
+
+/// <summary>A calendar date, YYYY-MM-DD.</summary>
+public sealed record DateShape : Shape;
+
+public sealed record BooleanShape : Shape;
+
+/// <summary>The language version; only 1 exists.</summary>
+public sealed record VersionShape : Shape;
+
+/// <summary>An expression of the expression language: a condition or a value (a number may stand alone).</summary>
+public sealed record ExpressionShape(bool Condition, string ExampleZh) : Shape;
+
+/// <summary>One value out of a closed list, each with its Chinese name and description.</summary>
+public sealed record EnumShape(ImmutableArray<EnumValue> Values) : Shape
+{
+    public bool Contains(string value) => Values.Any(v => v.Value == value);
+}
+
+public sealed record EnumValue(string Value, string TitleZh, string? DescriptionZh = null);
+
+public sealed record ArrayShape(Shape Items) : Shape;
+
+/// <summary>Either a single value (applies to every level) or a map from level to value (IV…I).</summary>
+public sealed record PerLevelShape(Shape Value) : Shape;
+
+/// <summary>A scalar or a mapping: the checker picks the alternative by the node's kind.</summary>
+public sealed record ScalarOrObjectShape(Shape Scalar, ObjectShape Object) : Shape;
+
+/// <summary>A mapping with known properties; optionally further entries whose keys follow a pattern.</summary>
+public sealed record ObjectShape(Text Name, ImmutableArray<Property> Properties) : Shape
+{
+    /// <summary>Shape of entries not listed in Properties; null means no other key is allowed.</summary>
+    public Shape? AdditionalValues { get; init; }
+
+    /// <summary>Title for additional entries, shown on hover.</summary>
+    public string? AdditionalTitleZh { get; init; }
+
+    public string? KeyPattern { get; init; }
+
+    public Property? Find(string name) => Properties.FirstOrDefault(p => p.Name == name);
+}
+
+public sealed record Property(string Name, Shape Shape, bool Required, string TitleZh, string DescriptionZh);

@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using PlanLang.Syntax.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace PlanLang.Syntax;
+
+/// <summary>
+/// Reads the typed syntax records from a YAML tree. Lenient by design: the shape checker has already reported
+/// whatever is malformed, so here a value of the wrong shape is simply absent.
+/// </summary>
+public sealed class SyntaxReader(string file)
+{
+    private static readonly string[] ResourceQuantities = ["capacity", "area", "headcount", "arrive"];
+
+    public PlanSyntax ReadPlan(YamlMappingNode root)
+    {
+        var lifecycle = Map(root, "lifecycle");
+        var organization = Map(root, "organization");
+        var levels = Map(root, "levels");
+        var end = Map(root, "end");
+        return new PlanSyntax(
+            file,
+            root.Span(file),
+            Str(root, "id"),
+            Str(root, "title"),
+            Str(root, "kind"),
+            Str(root, "category"),
+            StrList(root, "hazards"),
+            Str(root, "jurisdiction"),
+            Str(root, "owner"),
+            Str(root, "parent"),
+            Str(root, "version"),
+            Str(root, "effective"),
+            new LifecycleSyntax(
+                Str(Map(lifecycle, "approved"), "on"),
+                Str(lifecycle, "published"),
+                Str(Map(lifecycle, "filed"), "with"),
+                Str(Map(lifecycle, "filed"), "on"),
+                Str(lifecycle, "evaluated"),
+                Items(lifecycle, "drills").OfType<YamlMappingNode>().Select(d => Str(d, "on")).OfType<Spanned<string>>().ToImmutableArray()),
+            Entries(Map(root, "scenario")).Select(e => ReadScenarioEntry(e.Key, e.Value)).ToImmutableArray(),
+            Entries(Map(root, "inputs")).Where(e => e.Value is YamlMappingNode).Select(e =>
+            {
+                var m = (YamlMappingNode)e.Value;
+                return new InputSyntax(e.Key, Str(m, "type")?.Value, Str(m, "unit"), Str(m, "title")?.Value);
+            }).ToImmutableArray(),
+            Entries(Map(organization, "roles")).Where(e => e.Value is YamlMappingNode).Select(e =>
+            {
+                var m = (YamlMappingNode)e.Value;
+                return new RoleSyntax(e.Key, Str(m, "title")?.Value, Str(m, "holder")?.Value, Str(m, "backup")?.Value, Str(m, "lead")?.Value, Str(m, "reports-to"), Str(m, "organization"));
+            }).ToImmutableArray(),
+            Entries(levels).Where(e => e.Value is YamlMappingNode).Select(e =>
+            {
+                var m = (YamlMappingNode)e.Value;
+                return new LevelSyntax(e.Key, Expr(m, "when"), Str(m, "declare"), Str(m, "auto")?.Value == "true");
+            }).ToImmutableArray(),
+            end is null ? null : new EndSyntax(end.Span(file), Expr(end, "when"), Str(end, "declare")),
+            Items(root, "tasks").OfType<YamlMappingNode>().Select(ReadTask).ToImmutableArray(),
+            StrList(root, "resources"));
+    }
+
+    public RegistrySyntax ReadRegistry(YamlMappingNode root) => new(
+        file,
+        root.Span(file),
+        Str(root, "registry"),
+        Items(root, "jurisdictions").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
+            new JurisdictionSyntax(Str(m, "id")!, Str(m, "name")?.Value, Str(m, "tier")?.Value, Str(m, "parent"), Expr(m, "population"), Expr(m, "area"))).ToImmutableArray(),
+        Items(root, "organizations").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
+            new OrganizationSyntax(Str(m, "id")!, Str(m, "name")?.Value, Str(m, "jurisdiction"), Str(m, "parent"))).ToImmutableArray(),
+        Items(root, "resources").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
+            new ResourceSyntax(
+                Str(m, "id")!,
+                Str(m, "kind")?.Value,
+                Str(m, "in"),
+                Str(m, "owner"),
+                Str(m, "group")?.Value,
+                ResourceQuantities.Select(f => (f, Expr(m, f))).Where(p => p.Item2 is not null).Select(p => (p.f, p.Item2!)).ToImmutableArray(),
+                Entries(Map(m, "stock")).Select(e => Need(e.Key, e.Value)).OfType<NeedSyntax>().ToImmutableArray())).ToImmutableArray(),
+        Items(root, "agreements").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
+            new AgreementSyntax(Str(m, "id")!, StrList(m, "parties"))).ToImmutableArray());
+
+    public ConfigSyntax ReadConfig(YamlMappingNode root) => new(
+        file,
+        Entries(Map(root, "norms")).Select(e => Need(e.Key, e.Value)).OfType<NeedSyntax>().ToImmutableArray(),
+        Entries(Map(root, "rules")).Where(e => e.Value is YamlScalarNode).ToImmutableDictionary(e => e.Key.Value, e => ((YamlScalarNode)e.Value).Value ?? string.Empty),
+        Str(root, "language")?.Value);
+
+    private TaskSyntax ReadTask(YamlMappingNode m)
+    {
+        var needs = Map(m, "needs");
+        return new TaskSyntax(
+            m.Span(file),
+            Str(m, "id"),
+            Str(m, "title"),
+            Str(m, "owner"),
+            Str(m, "from"),
+            Expr(m, "within"),
+            Expr(m, "ack"),
+            StrList(m, "after"),
+            Entries(needs).Where(e => e.Key.Value != "specialty").Select(e => Need(e.Key, e.Value)).OfType<NeedSyntax>().ToImmutableArray(),
+            StrList(needs, "specialty"),
+            Str(m, "report-to"));
+    }
+
+    private ScenarioEntrySyntax ReadScenarioEntry(Spanned<string> name, YamlNode value)
+    {
+        if (value is YamlMappingNode perLevel)
+        {
+            var entries = Entries(perLevel)
+                .Where(e => e.Value is YamlScalarNode)
+                .Select(e => (e.Key.Value, ExpressionSource.From((YamlScalarNode)e.Value, file)))
+                .ToImmutableArray();
+            return new ScenarioEntrySyntax(name, null, entries);
+        }
+
+        return new ScenarioEntrySyntax(name, value is YamlScalarNode s ? ExpressionSource.From(s, file) : null, []);
+    }
+
+    private NeedSyntax? Need(Spanned<string> name, YamlNode value) =>
+        value is YamlScalarNode s && YamlScalars.KindOf(s) is not (ScalarKind.Null or ScalarKind.Boolean)
+            ? new NeedSyntax(name, ExpressionSource.From(s, file))
+            : null;
+
+    private static YamlMappingNode? Map(YamlMappingNode? map, string key) =>
+        Get(map, key) as YamlMappingNode;
+
+    private static YamlNode? Get(YamlMappingNode? map, string key)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        foreach (var (k, v) in map.Children)
+        {
+            if (k is YamlScalarNode { Value: { } name } && name == key)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    private Spanned<string>? Str(YamlMappingNode? map, string key) =>
+        Get(map, key) is YamlScalarNode { Value: { Length: > 0 } v } s ? new Spanned<string>(v, s.Span(file)) : null;
+
+    private ExpressionSource? Expr(YamlMappingNode? map, string key) =>
+        Get(map, key) is YamlScalarNode s && YamlScalars.KindOf(s) is not (ScalarKind.Null or ScalarKind.Boolean) ? ExpressionSource.From(s, file) : null;
+
+    private static IEnumerable<YamlNode> Items(YamlMappingNode? map, string key) =>
+        Get(map, key) is YamlSequenceNode seq ? seq.Children : [];
+
+    private ImmutableArray<Spanned<string>> StrList(YamlMappingNode? map, string key) =>
+        Items(map, key).OfType<YamlScalarNode>().Where(s => !string.IsNullOrEmpty(s.Value)).Select(s => new Spanned<string>(s.Value!, s.Span(file))).ToImmutableArray();
+
+    private IEnumerable<(Spanned<string> Key, YamlNode Value)> Entries(YamlMappingNode? map) =>
+        map is null
+            ? []
+            : map.Children.Where(kv => kv.Key is YamlScalarNode { Value: not null }).Select(kv => (new Spanned<string>(((YamlScalarNode)kv.Key).Value!, kv.Key.Span(file)), kv.Value));
+}
