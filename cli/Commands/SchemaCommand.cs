@@ -9,7 +9,7 @@ public static class SchemaCommand
     public static Command Create(CliText text, TextWriter stdout)
     {
         var output = new Option<string>("--output", "-o") { Description = text.Output, DefaultValueFactory = _ => "schemas" };
-        var command = new Command("schema", text.Schema) { output };
+        var command = new Command("schema", text.Schema) { output, CommonOptions.Lang(text) };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(output)!;

@@ -6,7 +6,7 @@ namespace PlanLang.Diagnostics;
 /// </summary>
 public sealed record SourceSpan(string File, int Line, int Column, int EndLine, int EndColumn)
 {
-    public static SourceSpan StartOf(string file) => new(file, 1, 1, 1, 1);
+    public static SourceSpan StartOf(string file) => new(file, 1, 1, 1, 2);
 
     public SourceSpan Narrow(int column, int length) =>
         this with { Column = column, EndLine = Line, EndColumn = column + Math.Max(length, 1) };

@@ -13,7 +13,7 @@ public static class ExpressionParser
 {
     public static (ExpressionTree? Tree, ImmutableArray<ExpressionSyntaxError> Errors) Parse(string text, bool condition)
     {
-        var errors = new ErrorCollector();
+        var errors = new ErrorCollector(text.TrimEnd().Length);
         var lexer = new PlanExprLexer(CharStreams.fromString(text));
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(errors);
@@ -44,7 +44,7 @@ public static class ExpressionParser
         return (tree, errors.Errors.Take(1).ToImmutableArray());
     }
 
-    private sealed class ErrorCollector : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>
+    private sealed class ErrorCollector(int contentLength) : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>
     {
         public List<ExpressionSyntaxError> Errors { get; } = [];
 
@@ -52,7 +52,8 @@ public static class ExpressionParser
         {
             if (offendingSymbol.Type == TokenConstants.EOF)
             {
-                Errors.Add(new(Math.Max(0, offendingSymbol.StartIndex - 1), 1, new Text("表达式不完整，末尾缺少内容", "the expression ends too early")));
+                // Point at the last character written, not at trailing blanks.
+                Errors.Add(new(Math.Max(0, contentLength - 1), 1, new Text("表达式不完整，末尾缺少内容", "the expression ends too early")));
                 return;
             }
 

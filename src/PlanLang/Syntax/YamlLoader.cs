@@ -47,7 +47,27 @@ public static class YamlLoader
             return new Text("此处不能出现“键: 值”，可能是缩进不对或值中的冒号需要加引号", "a 'key: value' is not allowed here; the indentation may be off, or a colon in a value needs quotes");
         }
 
-        if (message.Contains("did not find expected", StringComparison.OrdinalIgnoreCase) || message.Contains("While parsing", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains("expected ',' or ']'", StringComparison.Ordinal))
+        {
+            return new Text("方括号列表没有闭合，缺少“,”或“]”", "a [ ] list is not closed: ',' or ']' is missing");
+        }
+
+        if (message.Contains("expected ',' or '}'", StringComparison.Ordinal))
+        {
+            return new Text("花括号映射没有闭合，缺少“,”或“}”", "a { } mapping is not closed: ',' or '}' is missing");
+        }
+
+        if (message.Contains("did not find expected key", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Text("缩进不一致，此处应是同一层的“键: 值”", "inconsistent indentation: a 'key: value' of the same level was expected here");
+        }
+
+        if (message.Contains("did not find expected '-'", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Text("列表项（- ）的缩进不一致", "the list items (- ) are not indented alike");
+        }
+
+        if (message.Contains("did not find expected", StringComparison.OrdinalIgnoreCase) || message.Contains("While parsing", StringComparison.OrdinalIgnoreCase) || message.Contains("While scanning", StringComparison.OrdinalIgnoreCase))
         {
             return new Text($"结构不完整（{message}）", $"incomplete structure ({message})");
         }

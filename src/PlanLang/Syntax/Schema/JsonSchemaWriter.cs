@@ -92,16 +92,14 @@ public static class JsonSchemaWriter
             if (shape.AdditionalTitleZh is { } title)
             {
                 node["title"] = title;
+                node["description"] = title;
             }
 
+            // Not patternProperties: those would also apply to the listed properties whose names match.
+            result["additionalProperties"] = node;
             if (shape.KeyPattern is { } pattern)
             {
-                result["patternProperties"] = new JsonObject { [pattern] = node };
-                result["additionalProperties"] = false;
-            }
-            else
-            {
-                result["additionalProperties"] = node;
+                result["propertyNames"] = new JsonObject { ["pattern"] = pattern };
             }
         }
         else

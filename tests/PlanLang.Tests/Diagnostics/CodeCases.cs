@@ -1,0 +1,56 @@
+using PlanLang.Tests.Infrastructure;
+
+namespace PlanLang.Tests.Diagnostics;
+
+/// <summary>One small input per diagnostic code, with the line and column the diagnostic must point at.</summary>
+public sealed record CodeCase(string Code, string File, string Content, int Line, int Column, string? Registry = null)
+{
+    public override string ToString() => $"{Code} {File}({Line},{Column})";
+}
+
+public static class CodeCases
+{
+    private const string P = TempWorkspace.Plan;
+
+    private static string Edit(string from, string to) => P.Contains(from, StringComparison.Ordinal)
+        ? P.Replace(from, to, StringComparison.Ordinal)
+        : throw new ArgumentException($"'{from}' is not in the base plan");
+
+    private static string Append(string line) => P + "\n" + line;
+
+    public static IReadOnlyList<CodeCase> All { get; } =
+    [
+        new("PL1001", "t.plan.yaml", "planlang: 1\nid: t/plan\ntitle: 测试\n  kind: special\n", 4, 7),
+        new("PL1002", "t.plan.yaml", Edit("within: 30 min", "withn: 30 min"), 15, 50),
+        new("PL1003", "t.plan.yaml", Edit("hazards: [typhoon]", "hazards: typhoon"), 5, 10),
+        new("PL1004", "t.plan.yaml", Edit("title: 测试预案\n", string.Empty), 1, 1),
+        new("PL1005", "t.plan.yaml", Append("effective: 2024-13-01"), 17, 12),
+        new("PL1006", "t.plan.yaml", Edit("kind: special", "kind: specail"), 4, 7),
+        new("PL1007", "t.plan.yaml", Edit("planlang: 1", "planlang: 2"), 1, 11),
+        new("PL1008", "t.plan.yaml", Edit("title: 测试预案\n", "title: 测试预案\ntitle: 重复\n"), 4, 1),
+        new("PL1011", "t.plan.yaml", "# 只有注释\n", 1, 1),
+        new("PL1012", "t.plan.yaml", Edit("id: t/plan", "id: T/Plan"), 2, 5),
+        new("PL2001", "t.plan.yaml", Edit("{ id: a, title: 报告, owner: office", "{ id: a, title: 报告, owner: ofice"), 15, 32),
+        new("PL2002", "t.plan.yaml", Edit("after: [a]", "after: [x]"), 16, 73),
+        new("PL2003", "t.plan.yaml", Edit("owner: office, from: IV, within: 30 min", "owner: office, from: II, within: 30 min"), 15, 46),
+        new("PL2004", "t.plan.yaml", Edit("jurisdiction: cn-1", "jurisdiction: cn-2"), 6, 15),
+        new("PL2005", "t.plan.yaml", Edit("owner: org/a", "owner: org/b"), 7, 8),
+        new("PL2006", "t.plan.yaml", Append("resources: [team/b]"), 17, 13),
+        new("PL2007", "t.plan.yaml", Append("parent: t/none"), 17, 9),
+        new("PL2008", "t.plan.yaml", Edit("{ id: b,", "{ id: a,"), 16, 11),
+        new("PL2009", "t.plan.yaml", Edit("within: 30 min }", "within: 30 min, after: [b] }"), 16, 73),
+        new("PL2010", "t.plan.yaml", P, 5, 55, TempWorkspace.Registry.Replace("tier: district }", "tier: district, parent: cn-1-001 }", StringComparison.Ordinal)),
+        new("PL3001", "t.plan.yaml", Edit("\"warning.typhoon >= blue\"", "\"warning.typhoon >= >= blue\""), 12, 35),
+        new("PL3002", "t.plan.yaml", Edit("\"warning.typhoon >= blue\"", "\"warning.tyhpoon >= blue\""), 12, 16),
+        new("PL3003", "t.plan.yaml", Edit("\"warning.typhoon >= blue\"", "\"warning.typhoon >= blue or rain.h24 >= 50 min\""), 12, 43),
+        new("PL3004", "t.plan.yaml", Edit("within: 30 min", "within: 30 minz"), 15, 61),
+        new("PL3005", "t.plan.yaml", Edit("\"warning.typhoon >= blue\"", "\"warning.typhoon >= blue or rain.h24\""), 12, 43),
+        new("PL3006", "t.plan.yaml", Edit("\"warning.typhoon >= blue\"", "\"warning.typhoon >= purple\""), 12, 35),
+        new("PL3007", "t.plan.yaml", Edit("\"warning.typhoon >= blue\"", "\"warning.heat >= blue\""), 12, 32),
+        new("PL3008", "t.plan.yaml", Append("end: { when: \"warning.typhoon == none for 6 mm\", declare: office }"), 17, 43),
+        new("PL3009", "t.plan.yaml", Edit("within: 30 min", "within: 30 mm"), 15, 58),
+        new("PL3010", "t.plan.yaml", Edit("within: 30 min", "within: maxx(30 min)"), 15, 58),
+        new("PL3011", "t.plan.yaml", Edit("within: 30 min", "within: norms.missing"), 15, 58),
+        new("PL3012", "t.plan.yaml", Edit("within: 30 min", "within: 30 min for 2 h"), 15, 65),
+    ];
+}
