@@ -29,7 +29,15 @@ public static class CliApp
             return UsageOrIo;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"planlang: {e.Message}");
+            return UsageOrIo;
+        }
     }
 
     /// <summary>--lang is read before parsing so that help and usage errors are already in that language.</summary>

@@ -169,8 +169,8 @@ public static class DiagnosticCodes
 
     public static readonly DiagnosticDescriptor WrongDimension = new(
         "PL3009", Error, "Wrong kind of quantity",
-        "{0}应为{1}（例如 {2}），这里的单位是“{3}”。",
-        "{0} must be {1} (for example {2}); this has the unit '{3}'.");
+        "{0}应为{1}，例如 {2}；这里的单位是“{3}”。",
+        "{0} must be {1}, for example {2}; this has the unit '{3}'.");
 
     public static readonly DiagnosticDescriptor BadCall = new(
         "PL3010", Error, "Unknown function or wrong arguments",

@@ -77,7 +77,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
                 case QuantityType q when q.Flexible && q.Dimension.IsNone && !expected.IsNone:
                 case QuantityType q2 when !q2.Dimension.Equals(expected):
                     var found = (QuantityType)type;
-                    Add(DiagnosticCodes.WrongDimension, tree.Body, field, new Text(UnitCatalog.Describe(expected), UnitCatalog.Describe(expected)), example ?? UnitCatalog.Describe(expected), found.Unit.Length > 0 ? found.Unit : "无单位");
+                    Add(DiagnosticCodes.WrongDimension, tree.Body, field, UnitCatalog.Kind(expected), example ?? UnitCatalog.Describe(expected), found.Unit.Length > 0 ? new Text(found.Unit, found.Unit) : new Text("无单位", "none"));
                     return ErrorType.Instance;
                 case QuantityType or ErrorType:
                     break;

@@ -90,6 +90,10 @@ public static class YamlLoader
         {
             return YamlSpans.At(file, e.Start);
         }
+        catch (InvalidOperationException)
+        {
+            // Same failure as in the representation model: the last event that parsed is the best position known.
+        }
 
         return YamlSpans.At(file, last);
     }

@@ -22,10 +22,10 @@ public static class UnitCatalog
 
     public static IReadOnlyList<(Unit Unit, string[] Aliases)> Units { get; } =
     [
-        (new("s", Time, 1, "秒"), ["秒"]),
-        (new("min", Time, 60, "分钟"), ["分钟", "分"]),
-        (new("h", Time, 3600, "小时"), ["小时", "时"]),
-        (new("d", Time, 86400, "天"), ["天", "日"]),
+        (new("s", Time, 1, "秒"), ["秒", "sec"]),
+        (new("min", Time, 60, "分钟"), ["分钟", "分", "minute", "minutes"]),
+        (new("h", Time, 3600, "小时"), ["小时", "时", "hour", "hours"]),
+        (new("d", Time, 86400, "天"), ["天", "日", "day", "days"]),
         (new("mm", Length, 0.001, "毫米"), ["毫米"]),
         (new("cm", Length, 0.01, "厘米"), ["厘米"]),
         (new("m", Length, 1, "米"), ["米"]),
@@ -89,6 +89,26 @@ public static class UnitCatalog
         }
 
         return dimension.ToString();
+    }
+
+    /// <summary>What a dimension measures, for messages: 人数 (persons), 时长 (a duration)…</summary>
+    public static PlanLang.Diagnostics.Text Kind(Dimension dimension)
+    {
+        var symbol = Describe(dimension);
+        var (zh, en) = symbol switch
+        {
+            "persons" => ("人数", "a number of persons"),
+            "s" => ("时长", "a duration"),
+            "m2" => ("面积", "an area"),
+            "m" => ("长度", "a length"),
+            "m3" => ("体积", "a volume"),
+            "kg" => ("质量", "a mass"),
+            "元" => ("金额", "an amount of money"),
+            "each" => ("件数", "a count of items"),
+            _ => ("数量", "a quantity"),
+        };
+        var units = symbol == "s" ? "min、h" : symbol;
+        return new PlanLang.Diagnostics.Text($"{zh}（单位如 {units}）", $"{en} (unit like {units.Replace("、", ", ", StringComparison.Ordinal)})");
     }
 
     public static Dimension TimeDimension => Time;
