@@ -19,7 +19,7 @@ public static class Vocabulary
 
     public static EnumShape Level { get; } = From(ResponseLevels.All);
 
-    public static EnumShape Language { get; } = new([new("zh-CN", "简体中文"), new("en", "English")]);
+    public static EnumShape Language { get; } = new([new("zh-CN", "简体中文", "诊断信息和文档使用简体中文"), new("en", "英文（English）", "诊断信息和文档使用英文")]);
 
     public static EnumShape Severity { get; } = new(
     [
