@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using PlanLang.Cli.Commands;
 using PlanLang.Diagnostics;
 
@@ -17,6 +18,15 @@ public static class CliApp
         var root = new RootCommand(text.Root);
         root.Subcommands.Add(CheckCommand.Create(text, stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(text, stdout));
+        foreach (var option in root.Options)
+        {
+            option.Description = option switch
+            {
+                HelpOption => text.Help,
+                VersionOption => text.Version,
+                _ => option.Description,
+            };
+        }
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

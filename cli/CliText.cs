@@ -25,6 +25,10 @@ public sealed class CliText(UiLanguage language)
 
     public string Output => T("输出目录（默认：schemas）", "Output folder (default: schemas)");
 
+    public string Help => T("显示帮助和用法", "Show help and usage information");
+
+    public string Version => T("显示版本信息", "Show version information");
+
     public string BadDate(string value) => T($"--today 的值“{value}”不是有效日期，请写成 YYYY-MM-DD。", $"--today '{value}' is not a valid date; write it as YYYY-MM-DD.");
 
     public string BadLang(string value) => T($"--lang 的值“{value}”不受支持，可选 zh-CN 或 en。", $"--lang '{value}' is not supported; use zh-CN or en.");

@@ -95,7 +95,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void The_real_executable_runs_from_its_own_process()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "PlanLang.Cli.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "planlang.dll");
         var (exit, stdout, stderr) = Repo.Run("dotnet", [dll, "check", "plans", "--lang", "zh-CN", "--today", "2026-11-22"]);
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains("0 个错误", stdout, StringComparison.Ordinal);
