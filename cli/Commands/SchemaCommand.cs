@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PlanLang.Cli.Output;
 using PlanLang.Syntax.Schema;
 
 namespace PlanLang.Cli.Commands;
@@ -17,7 +18,7 @@ public static class SchemaCommand
             foreach (var (fileName, shape, title) in JsonSchemaWriter.Files)
             {
                 var path = Path.Combine(dir, fileName);
-                File.WriteAllText(path, JsonSchemaWriter.Write(fileName, shape, title));
+                AtomicFile.WriteAllText(path, JsonSchemaWriter.Write(fileName, shape, title));
                 stdout.WriteLine(text.Wrote(path));
             }
 
