@@ -106,9 +106,14 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
             {
                 Check(value, additional, childPath);
             }
-            else if (shape.AdditionalValues is not null && shape.KeyPattern is not null && shape.Properties.Length == 0)
+            else if (shape.AdditionalValues is not null && shape.KeyPattern == IdShape.Pattern && shape.Properties.Length == 0)
             {
                 diagnostics.Add(DiagnosticCodes.BadId, keyNode.Span(file), key);
+            }
+            else if (shape.AdditionalValues is not null && shape.Properties.Length == 0)
+            {
+                var title = shape.AdditionalTitleZh ?? shape.KeyPattern ?? string.Empty;
+                diagnostics.Add(DiagnosticCodes.UnknownKey, keyNode.Span(file), key, shape.Name, new Text(string.Empty, string.Empty), new Text(title, shape.KeyPattern ?? title));
             }
             else
             {
