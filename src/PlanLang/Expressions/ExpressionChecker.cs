@@ -18,11 +18,30 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
 
     private ExpressionSource source = new(string.Empty, Diagnostics.SourceSpan.StartOf(string.Empty), false);
 
+    private ExpressionTree? lastTree;
+
+    /// <summary>Checks a condition and keeps its tree for the analyses and the engine.</summary>
+    public BoundExpression BindCondition(ExpressionSource expression)
+    {
+        var before = diagnostics.Items.Count(d => d.IsError);
+        var type = CheckCondition(expression);
+        return new BoundExpression(expression, lastTree, type, diagnostics.Items.Count(d => d.IsError) > before);
+    }
+
+    /// <summary>Checks a value and keeps its tree for the analyses and the engine.</summary>
+    public BoundExpression BindValue(ExpressionSource expression, Text field, Dimension? expected = null, string? example = null)
+    {
+        var before = diagnostics.Items.Count(d => d.IsError);
+        var type = CheckValue(expression, field, expected, example);
+        return new BoundExpression(expression, lastTree, type, diagnostics.Items.Count(d => d.IsError) > before);
+    }
+
     /// <summary>Checks a trigger: it must be a condition; <c>for</c> must be followed by a duration.</summary>
     public ExprType CheckCondition(ExpressionSource expression)
     {
         source = expression;
         var (tree, errors) = ExpressionParser.Parse(expression.Text, condition: true);
+        lastTree = tree;
         if (tree is null)
         {
             ReportSyntax(errors);
@@ -56,6 +75,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     {
         source = expression;
         var (tree, errors) = ExpressionParser.Parse(expression.Text, condition: false);
+        lastTree = tree;
         if (tree is null)
         {
             // A value field given a condition's "for" reads better as its own message than as a syntax error.

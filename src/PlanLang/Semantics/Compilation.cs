@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PlanLang.Diagnostics;
+using PlanLang.Semantics.Bound;
 using PlanLang.Syntax.Model;
 
 namespace PlanLang.Semantics;
@@ -14,6 +15,12 @@ public sealed record Compilation(
     int RegistryFiles,
     ImmutableArray<Diagnostic> Diagnostics)
 {
+    public ImmutableArray<BoundPlan> BoundPlans { get; init; } = [];
+
+    public ImmutableDictionary<string, BoundNorm> Norms { get; init; } = ImmutableDictionary<string, BoundNorm>.Empty;
+
+    public ImmutableArray<ResourceFacts> Resources { get; init; } = [];
+
     public int Errors => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);

@@ -2,44 +2,46 @@ using System.Collections.Immutable;
 using PlanLang.Diagnostics;
 using PlanLang.Domain;
 using PlanLang.Expressions;
+using PlanLang.Expressions.Evaluation;
 using PlanLang.Expressions.Types;
 using PlanLang.Expressions.Units;
+using PlanLang.Semantics.Bound;
 using PlanLang.Syntax.Model;
 
 namespace PlanLang.Semantics;
 
-/// <summary>Type-checks every expression of a workspace (PL3xxx) in the scope it may see: norms see nothing
-/// but literals; scenario values see norms; triggers and needs see inputs, scenario and norms.</summary>
+/// <summary>Type-checks every expression of a workspace (PL3xxx) in the scope it may see — norms see nothing but
+/// literals; scenario values see norms; triggers and needs see inputs, scenario and norms — and keeps the checked
+/// trees for the analyses.</summary>
 public sealed class ExpressionBinder(DiagnosticBag diagnostics)
 {
     private static readonly Dimension Time = UnitCatalog.TimeDimension;
     private static readonly Dimension Person = UnitCatalog.PersonDimension;
     private static readonly Dimension Area = UnitCatalog.AreaDimension;
 
-    /// <summary>Types of the norms: the built-in defaults, overridden by planlang.yaml.</summary>
-    public ImmutableDictionary<string, ExprType> BindNorms(ConfigSyntax? config)
+    /// <summary>The norms in force: the built-in defaults, overridden by planlang.yaml.</summary>
+    public ImmutableDictionary<string, BoundNorm> BindNorms(ConfigSyntax? config)
     {
-        var checker = new ExpressionChecker(diagnostics, ExpressionScope.BuiltInOnly);
-        var norms = ImmutableDictionary.CreateBuilder<string, ExprType>(StringComparer.Ordinal);
+        var norms = ImmutableDictionary.CreateBuilder<string, BoundNorm>(StringComparer.Ordinal);
         foreach (var norm in Norms.Defaults)
         {
-            var (tree, _) = ExpressionParser.Parse(norm.Value, condition: false);
-            if (tree is not null)
-            {
-                norms[norm.Name] = new ExpressionChecker(new DiagnosticBag(diagnostics.Language), ExpressionScope.BuiltInOnly)
-                    .CheckValue(new ExpressionSource(norm.Value, SourceSpan.StartOf("builtin"), false), new Text(norm.Name, norm.Name));
-            }
+            // Built-in texts are known to be valid; their diagnostics would have no file to point at.
+            var bound = new ExpressionChecker(new DiagnosticBag(diagnostics.Language), ExpressionScope.BuiltInOnly)
+                .BindValue(new ExpressionSource(norm.Value, SourceSpan.StartOf("builtin"), false), new Text(norm.Name, norm.Name));
+            norms[norm.Name] = new BoundNorm(norm.Name, bound, norm.Source, norm.Confirmed);
         }
 
+        var checker = new ExpressionChecker(diagnostics, ExpressionScope.BuiltInOnly);
         foreach (var norm in config?.Norms ?? [])
         {
-            norms[norm.Name.Value] = RequireQuantity(checker, norm.Value, Field("norms", norm.Name.Value));
+            var bound = RequireQuantity(checker, norm.Value, Field("norms", norm.Name.Value));
+            norms[norm.Name.Value] = new BoundNorm(norm.Name.Value, bound, $"planlang.yaml ({Path.GetFileName(config!.File)}:{norm.Name.Span.Line})", true);
         }
 
         return norms.ToImmutable();
     }
 
-    public void BindRegistry(RegistrySyntax registry)
+    public ImmutableArray<ResourceFacts> BindRegistry(RegistrySyntax registry)
     {
         var checker = new ExpressionChecker(diagnostics, ExpressionScope.BuiltInOnly);
         foreach (var j in registry.Jurisdictions)
@@ -48,8 +50,10 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
             Check(checker, j.Area, Field("area", j.Id.Value), Area, "279 km2");
         }
 
+        var facts = ImmutableArray.CreateBuilder<ResourceFacts>();
         foreach (var r in registry.Resources)
         {
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var (field, value) in r.Quantities)
             {
                 var (dimension, example) = field switch
@@ -59,17 +63,35 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
                     "area" => (Area, "1800 m2"),
                     _ => (Time, "30 min"),
                 };
-                Check(checker, value, Field(field, r.Id.Value), dimension, example);
+                var bound = checker.BindValue(value, Field(field, r.Id.Value), dimension, example);
+                if (Constant(bound) is QuantityValue q)
+                {
+                    values[field] = q.Base;
+                }
             }
 
+            var stock = ImmutableDictionary.CreateBuilder<string, QuantityValue>(StringComparer.Ordinal);
             foreach (var item in r.Stock)
             {
-                RequireQuantity(checker, item.Value, Field($"stock.{item.Name.Value}", r.Id.Value));
+                if (Constant(RequireQuantity(checker, item.Value, Field($"stock.{item.Name.Value}", r.Id.Value))) is QuantityValue q)
+                {
+                    stock[item.Name.Value] = q;
+                }
             }
+
+            facts.Add(new ResourceFacts(
+                r,
+                values.TryGetValue("capacity", out var capacity) ? capacity : null,
+                values.TryGetValue("area", out var area) ? area : null,
+                values.TryGetValue("headcount", out var headcount) ? headcount : null,
+                values.TryGetValue("arrive", out var arrive) ? arrive : null,
+                stock.ToImmutable()));
         }
+
+        return facts.ToImmutable();
     }
 
-    public void BindPlan(PlanSyntax plan, ImmutableDictionary<string, ExprType> norms)
+    public BoundPlan BindPlan(PlanSyntax plan, ImmutableDictionary<string, BoundNorm> norms)
     {
         var inputs = InputCatalog.ByPath.ToImmutableDictionary(StringComparer.Ordinal).ToBuilder();
         foreach (var input in plan.Inputs)
@@ -77,54 +99,56 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
             inputs[input.Path.Value] = new InputInfo(input.Path.Value, DeclaredType(input), new Text(input.Title ?? input.Path.Value, input.Title ?? input.Path.Value));
         }
 
-        var scenarioChecker = new ExpressionChecker(diagnostics, new ExpressionScope(inputs.ToImmutable(), null, norms));
-        var scenario = ImmutableDictionary.CreateBuilder<string, ExprType>(StringComparer.Ordinal);
+        var normTypes = norms.ToImmutableDictionary(n => n.Key, n => n.Value.Value.Type, StringComparer.Ordinal);
+        var scenarioChecker = new ExpressionChecker(diagnostics, new ExpressionScope(inputs.ToImmutable(), null, normTypes));
+        var scenario = ImmutableDictionary.CreateBuilder<string, BoundScenario>(StringComparer.Ordinal);
         foreach (var entry in plan.Scenario)
         {
             var field = new Text($"情景值“scenario.{entry.Name.Value}”", $"The scenario value 'scenario.{entry.Name.Value}'");
-            var types = (entry.Single is null ? entry.PerLevel.Select(p => p.Value) : [entry.Single])
-                .Select(v => RequireQuantity(scenarioChecker, v, field))
-                .ToArray();
-            scenario[entry.Name.Value] = types.FirstOrDefault(t => t is not ErrorType) ?? ErrorType.Instance;
+            scenario[entry.Name.Value] = new BoundScenario(
+                entry.Name.Value,
+                entry.Single is null ? null : RequireQuantity(scenarioChecker, entry.Single, field),
+                entry.PerLevel.Select(p => (p.Level, RequireQuantity(scenarioChecker, p.Value, field))).ToImmutableArray());
         }
 
-        var checker = new ExpressionChecker(diagnostics, new ExpressionScope(inputs.ToImmutable(), scenario.ToImmutable(), norms));
-        foreach (var level in plan.Levels.Where(l => l.When is not null))
-        {
-            checker.CheckCondition(level.When!);
-        }
+        var scenarioTypes = scenario.ToImmutableDictionary(
+            s => s.Key,
+            s => (s.Value.Single is null ? s.Value.PerLevel.Select(p => p.Value) : [s.Value.Single]).Select(b => b.Type).FirstOrDefault(t => t is not ErrorType) ?? ErrorType.Instance,
+            StringComparer.Ordinal);
+        var scope = new ExpressionScope(inputs.ToImmutable(), scenarioTypes, normTypes);
+        var checker = new ExpressionChecker(diagnostics, scope);
+        var levels = plan.Levels.Select(l => new BoundLevel(l, l.When is null ? null : checker.BindCondition(l.When))).ToImmutableArray();
+        var end = plan.End?.When is { } endWhen ? checker.BindCondition(endWhen) : null;
 
-        if (plan.End?.When is { } end)
-        {
-            checker.CheckCondition(end);
-        }
-
+        var tasks = ImmutableArray.CreateBuilder<BoundTask>();
         foreach (var task in plan.Tasks)
         {
             var id = task.Id?.Value ?? "?";
-            Check(checker, task.Within, new Text($"任务“{id}”的 within", $"The within of task '{id}'"), Time, "30 min");
-            Check(checker, task.Ack, new Text($"任务“{id}”的 ack", $"The ack of task '{id}'"), Time, "5 min");
+            var within = Bind(checker, task.Within, new Text($"任务“{id}”的 within", $"The within of task '{id}'"), Time, "30 min");
+            var ack = Bind(checker, task.Ack, new Text($"任务“{id}”的 ack", $"The ack of task '{id}'"), Time, "5 min");
+            var needs = ImmutableArray.CreateBuilder<BoundNeed>();
             foreach (var need in task.Needs)
             {
                 var field = new Text($"任务“{id}”的 needs.{need.Name.Value}", $"The needs.{need.Name.Value} of task '{id}'");
-                switch (need.Name.Value)
+                var bound = need.Name.Value switch
                 {
-                    case "shelter":
-                        Check(checker, need.Value, field, Person, "scenario.evacuate");
-                        break;
-                    case "rescuers":
-                        Check(checker, need.Value, field, Person, "150 persons");
-                        break;
-                    case "arrive" or "relief-within":
-                        Check(checker, need.Value, field, Time, "60 min");
-                        break;
-                    default:
-                        RequireQuantity(checker, need.Value, field);
-                        break;
-                }
+                    "shelter" => checker.BindValue(need.Value, field, Person, "scenario.evacuate"),
+                    "rescuers" => checker.BindValue(need.Value, field, Person, "150 persons"),
+                    "arrive" or "relief-within" => checker.BindValue(need.Value, field, Time, "60 min"),
+                    _ => RequireQuantity(checker, need.Value, field),
+                };
+                needs.Add(new BoundNeed(need.Name, bound));
             }
+
+            tasks.Add(new BoundTask(task, within, ack, needs.ToImmutable()));
         }
+
+        return new BoundPlan(plan, scope, levels, end, tasks.ToImmutable(), scenario.ToImmutable());
     }
+
+    /// <summary>The value of an expression that reads no input, scenario or norm.</summary>
+    public static Value? Constant(BoundExpression bound) =>
+        bound.IsUsable ? Evaluator.Evaluate(bound.Tree!.Body, EmptyEnvironment.Instance, ExpressionScope.BuiltInOnly) : null;
 
     private ExprType DeclaredType(InputSyntax input)
     {
@@ -151,25 +175,34 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
         }
     }
 
-    private static void Check(ExpressionChecker checker, ExpressionSource? value, Text field, Dimension dimension, string example)
-    {
-        if (value is not null)
-        {
-            checker.CheckValue(value, field, dimension, example);
-        }
-    }
+    private static BoundExpression? Bind(ExpressionChecker checker, ExpressionSource? value, Text field, Dimension dimension, string example) =>
+        value is null ? null : checker.BindValue(value, field, dimension, example);
 
-    private ExprType RequireQuantity(ExpressionChecker checker, ExpressionSource value, Text field)
+    private static void Check(ExpressionChecker checker, ExpressionSource? value, Text field, Dimension dimension, string example) =>
+        Bind(checker, value, field, dimension, example);
+
+    private BoundExpression RequireQuantity(ExpressionChecker checker, ExpressionSource value, Text field)
     {
-        var type = checker.CheckValue(value, field);
-        if (type is QuantityType or ErrorType)
+        var bound = checker.BindValue(value, field);
+        if (bound.Type is QuantityType or ErrorType)
         {
-            return type;
+            return bound;
         }
 
-        diagnostics.Add(DiagnosticCodes.TypeMismatch, value.Span, field, new Text("数量", "a quantity"), type.Describe());
-        return ErrorType.Instance;
+        diagnostics.Add(DiagnosticCodes.TypeMismatch, value.Span, field, new Text("数量", "a quantity"), bound.Type.Describe());
+        return bound with { HasErrors = true };
     }
 
     private static Text Field(string field, string owner) => new($"“{owner}”的 {field}", $"The {field} of '{owner}'");
+
+    private sealed class EmptyEnvironment : IEvaluationEnvironment
+    {
+        public static EmptyEnvironment Instance { get; } = new();
+
+        public Value? Input(string path) => null;
+
+        public Value? Scenario(string name) => null;
+
+        public Value? Norm(string name) => null;
+    }
 }

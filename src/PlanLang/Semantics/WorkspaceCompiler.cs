@@ -50,15 +50,8 @@ public static class WorkspaceCompiler
         new ReferenceBinder(diagnostics).Bind(registries, plans);
         var expressions = new ExpressionBinder(diagnostics);
         var norms = expressions.BindNorms(config);
-        foreach (var registry in registries)
-        {
-            expressions.BindRegistry(registry);
-        }
-
-        foreach (var plan in plans)
-        {
-            expressions.BindPlan(plan, norms);
-        }
+        var resources = registries.SelectMany(r => expressions.BindRegistry(r)).ToImmutableArray();
+        var bound = plans.Select(p => expressions.BindPlan(p, norms)).ToImmutableArray();
 
         var sorted = diagnostics.Items
             .Distinct()
@@ -74,6 +67,11 @@ public static class WorkspaceCompiler
             plans,
             files.Count(f => f.Kind == FileKind.Plan),
             files.Count(f => f.Kind == FileKind.Registry),
-            sorted);
+            sorted)
+        {
+            BoundPlans = bound,
+            Norms = norms,
+            Resources = resources,
+        };
     }
 }

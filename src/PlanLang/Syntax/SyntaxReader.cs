@@ -70,14 +70,17 @@ public sealed class SyntaxReader(string file)
         Items(root, "resources").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
             new ResourceSyntax(
                 Str(m, "id")!,
+                Str(m, "name")?.Value,
                 Str(m, "kind")?.Value,
                 Str(m, "in"),
                 Str(m, "owner"),
                 Str(m, "group")?.Value,
                 ResourceQuantities.Select(f => (f, Expr(m, f))).Where(p => p.Item2 is not null).Select(p => (p.f, p.Item2!)).ToImmutableArray(),
-                Entries(Map(m, "stock")).Select(e => Need(e.Key, e.Value)).OfType<NeedSyntax>().ToImmutableArray())).ToImmutableArray(),
+                Entries(Map(m, "stock")).Select(e => Need(e.Key, e.Value)).OfType<NeedSyntax>().ToImmutableArray(),
+                StrList(m, "hazards").Select(h => h.Value).ToImmutableArray(),
+                StrList(m, "specialty").Select(h => h.Value).ToImmutableArray())).ToImmutableArray(),
         Items(root, "agreements").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
-            new AgreementSyntax(Str(m, "id")!, StrList(m, "parties"))).ToImmutableArray());
+            new AgreementSyntax(Str(m, "id")!, Str(m, "title")?.Value, StrList(m, "parties"), Str(m, "from")?.Value)).ToImmutableArray());
 
     public ConfigSyntax ReadConfig(YamlMappingNode root) => new(
         file,

@@ -18,14 +18,17 @@ public sealed record OrganizationSyntax(Spanned<string> Id, string? Name, Spanne
 
 public sealed record ResourceSyntax(
     Spanned<string> Id,
+    string? Name,
     string? Kind,
     Spanned<string>? In,
     Spanned<string>? Owner,
     string? Group,
     ImmutableArray<(string Field, ExpressionSource Value)> Quantities,
-    ImmutableArray<NeedSyntax> Stock);
+    ImmutableArray<NeedSyntax> Stock,
+    ImmutableArray<string> Hazards,
+    ImmutableArray<string> Specialty);
 
-public sealed record AgreementSyntax(Spanned<string> Id, ImmutableArray<Spanned<string>> Parties);
+public sealed record AgreementSyntax(Spanned<string> Id, string? Title, ImmutableArray<Spanned<string>> Parties, string? From);
 
 public sealed record ConfigSyntax(
     string File,

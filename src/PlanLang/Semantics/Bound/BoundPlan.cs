@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using PlanLang.Diagnostics;
+using PlanLang.Domain;
+using PlanLang.Expressions;
+using PlanLang.Syntax.Model;
+
+namespace PlanLang.Semantics.Bound;
+
+/// <summary>A plan after binding: its syntax with every expression checked and kept for the analyses and the engine.</summary>
+public sealed record BoundPlan(
+    PlanSyntax Syntax,
+    ExpressionScope Scope,
+    ImmutableArray<BoundLevel> Levels,
+    BoundExpression? End,
+    ImmutableArray<BoundTask> Tasks,
+    ImmutableDictionary<string, BoundScenario> Scenario)
+{
+    public string Id => Syntax.Id?.Value ?? Path.GetFileName(Syntax.File);
+
+    /// <summary>Tasks active at a level: those whose <c>from</c> is that level or a lower one.</summary>
+    public IEnumerable<BoundTask> ActiveAt(string level) =>
+        Tasks.Where(t => t.Syntax.From is { } from && ResponseLevels.Rank(from.Value) >= 0 && ResponseLevels.Rank(from.Value) <= ResponseLevels.Rank(level));
+
+    /// <summary>The defined levels from IV up to I.</summary>
+    public IEnumerable<BoundLevel> LevelsAscending => Levels.Where(l => ResponseLevels.Rank(l.Id) >= 0).OrderBy(l => ResponseLevels.Rank(l.Id));
+}
+
+public sealed record BoundLevel(LevelSyntax Syntax, BoundExpression? When)
+{
+    public string Id => Syntax.Level.Value;
+
+    public SourceSpan Span => When?.Source.Span ?? Syntax.Level.Span;
+}
+
+public sealed record BoundTask(TaskSyntax Syntax, BoundExpression? Within, BoundExpression? Ack, ImmutableArray<BoundNeed> Needs)
+{
+    public string Id => Syntax.Id?.Value ?? "?";
+}
+
+public sealed record BoundNeed(Spanned<string> Name, BoundExpression Value);
+
+/// <summary>A scenario value: one expression for every level, or one per level where a missing level takes the
+/// value of the nearest lower level.</summary>
+public sealed record BoundScenario(string Name, BoundExpression? Single, ImmutableArray<(string Level, BoundExpression Value)> PerLevel)
+{
+    public BoundExpression? For(string level)
+    {
+        if (Single is not null)
+        {
+            return Single;
+        }
+
+        var rank = ResponseLevels.Rank(level);
+        return PerLevel
+            .Where(p => ResponseLevels.Rank(p.Level) >= 0 && ResponseLevels.Rank(p.Level) <= rank)
+            .OrderByDescending(p => ResponseLevels.Rank(p.Level))
+            .Select(p => p.Value)
+            .FirstOrDefault();
+    }
+}
+
+/// <summary>A norm in force in the workspace, with where its number comes from.</summary>
+public sealed record BoundNorm(string Name, BoundExpression Value, string Source, bool Confirmed);
