@@ -72,6 +72,26 @@ public static class DiagnosticCodes
         "标识“{0}”格式不正确。标识只能包含小写字母、数字、“-”“_”“/”，例如 longwan/typhoon。",
         "The id '{0}' is malformed. Ids hold lower-case letters, digits, '-', '_' and '/', for example longwan/typhoon.");
 
+    public static readonly DiagnosticDescriptor UnknownRuleCode = new(
+        "PL1013", Warning, "Unknown code in rules",
+        "rules 中的“{0}”不是已知的诊断代码或代码范围（如 PL6003、PL6xxx）{1}，该设置不起作用。",
+        "'{0}' in rules is not a known diagnostic code or range (like PL6003 or PL6xxx){1}; the setting has no effect.");
+
+    public static readonly DiagnosticDescriptor CannotLowerError = new(
+        "PL1014", Warning, "A compiler error cannot be lowered",
+        "{0} 是编译错误（文件无法被正确理解），不能在 rules 中降低级别或关闭；请修正问题本身。",
+        "{0} is a compiler error (the file cannot be understood); rules cannot lower or turn it off. Fix the problem itself.");
+
+    public static readonly DiagnosticDescriptor UnusedSuppression = new(
+        "PL1015", Warning, "Suppression suppresses nothing",
+        "这条 planlang-disable-next-line 没有抑制任何诊断（{0}），请删除它。",
+        "This planlang-disable-next-line suppresses nothing ({0}); remove it.");
+
+    public static readonly DiagnosticDescriptor CannotSuppressError = new(
+        "PL1016", Warning, "An error cannot be suppressed",
+        "{0} 是错误，不能用 planlang-disable-next-line 抑制；请修正问题，或在确有理由时在 planlang.yaml 的 rules 中调整分析规则的级别。",
+        "{0} is an error and cannot be suppressed with planlang-disable-next-line; fix the problem, or, with good reason, change the analysis rule's level in planlang.yaml rules.");
+
     // PL2xxx — names and references
 
     public static readonly DiagnosticDescriptor UndefinedRole = new(
@@ -186,6 +206,158 @@ public static class DiagnosticCodes
         "PL3012", Error, "for outside a condition",
         "“for <时长>”只能用于 when 条件。",
         "'for <duration>' can only be used in a when condition.");
+
+    // PL4xxx — response logic (PL40xx) and capacity against the hazard (PL41xx)
+
+    private static readonly Basis Art18 = new("《突发事件应急预案管理办法》（国办发〔2024〕5号）", "第十八条", "明确应急响应的分级层次、分级标准、响应措施和响应结束条件");
+
+    public static readonly DiagnosticDescriptor LevelsNotMonotone = new(
+        "PL4001", Error, "Levels are not nested",
+        "较高的{0}成立时较低的{1}不成立：{2} 时{0}启动而{1}不启动。较高级别的启动条件成立时，所有较低级别的条件也应成立。",
+        "The higher {0} can start without the lower {1}: at {2}, {0} starts and {1} does not. Whenever a higher level's condition holds, every lower level's must hold too.",
+        Art18);
+
+    public static readonly DiagnosticDescriptor Unsatisfiable = new(
+        "PL4002", Error, "Condition can never hold",
+        "{0}的条件在任何输入下都不成立，{1}。",
+        "The condition of {0} holds for no input at all, so {1}.");
+
+    public static readonly DiagnosticDescriptor LevelWithoutTasks = new(
+        "PL4003", Warning, "Level without tasks",
+        "{0}没有自己的任务（没有 from: {1} 的任务），与较低级别的响应措施相同。各级响应应有不同的措施。",
+        "{0} has no tasks of its own (no task with from: {1}); its measures are those of the level below. Each level needs its own measures.",
+        Art18);
+
+    public static readonly DiagnosticDescriptor MissingEnd = new(
+        "PL4004", Error, "No end of response",
+        "预案没有规定响应终止条件（end: {{ when, declare }}）。",
+        "The plan has no end-of-response condition (end: {{ when, declare }}).",
+        Art18);
+
+    public static readonly DiagnosticDescriptor GradesCopied = new(
+        "PL4005", Warning, "Response levels copy the accident grades",
+        "响应分级照搬了事故分级：{0}。应依据事故危害程度、影响范围和控制事态的能力确定响应级别。",
+        "The response levels copy the accident grades: {0}. Grade responses by harm, reach and the ability to control the situation.",
+        new Basis("GB/T 29639-2020", "6.1.2", "响应分级不可照搬事故分级"));
+
+    public static readonly DiagnosticDescriptor DueBeforePredecessor = new(
+        "PL4006", Warning, "Task due before a task it waits on",
+        "任务“{0}”限时 {1}，早于它要等待完成的任务“{2}”（限时 {3}），无法按时完成。",
+        "Task '{0}' is due within {1}, before task '{2}' it waits on (within {3}); it cannot be done in time.");
+
+    public static readonly DiagnosticDescriptor AckLongerThanWithin = new(
+        "PL4007", Warning, "Acknowledgement later than completion",
+        "任务“{0}”的叫应时限 {1} 长于完成时限 {2}。",
+        "Task '{0}' may be acknowledged within {1}, later than it must be done ({2}).");
+
+    public static readonly DiagnosticDescriptor RoleWithoutBackup = new(
+        "PL4008", Warning, "Role without backup",
+        "角色“{0}”（{1}）只有担任者 {2}，没有替补（backup），不符合 AB 角制度。",
+        "Role '{0}' ({1}) has a holder ({2}) but no backup, against the A/B post system.");
+
+    public static readonly DiagnosticDescriptor UnusedRole = new(
+        "PL4009", Warning, "Unused role",
+        "角色“{0}”（{1}）不负责任何任务，也不决定启动或终止响应。",
+        "Role '{0}' ({1}) owns no task and declares no level or end.");
+
+    public static readonly DiagnosticDescriptor ShelterShortfall = new(
+        "PL4101", Error, "Not enough shelter places",
+        "{0}需安置 {1} 人，可用避难场所容量 {2} 人，缺口 {3} 人（满足 {4}）。",
+        "{0} needs shelter for {1} persons; the reachable shelters hold {2}; short by {3} ({4} covered).",
+        new Basis("GB 51143-2015《防灾避难场所设计规范》", "5.2.4", "避难容量不应小于责任区内的避难人数"));
+
+    public static readonly DiagnosticDescriptor ShelterAreaShortfall = new(
+        "PL4102", Warning, "Not enough shelter area",
+        "{0}安置 {1} 人按人均 {2} 需有效面积 {3} m²，可用避难场所面积 {4} m²，缺口 {5} m²（满足 {6}）。",
+        "{0} shelters {1} persons at {2}: {3} m² needed, the reachable shelters have {4} m²; short by {5} m² ({6} covered).",
+        new Basis("GB 21734-2008《地震应急避难场所 场址及配套设施》", "5.4", "人均居住面积应大于1.5 m²"));
+
+    public static readonly DiagnosticDescriptor StockShortfall = new(
+        "PL4103", Warning, "Not enough stock",
+        "{0}需 {1} {2}，可调用储备 {3}，缺口 {4}（满足 {5}）。",
+        "{0} needs {2} {1}; the reachable stock is {3}; short by {4} ({5} covered).");
+
+    public static readonly DiagnosticDescriptor RescuerShortfall = new(
+        "PL4104", Warning, "Not enough rescuers",
+        "{0}任务“{1}”需 {2} 名{3}救援人员，符合条件的队伍共 {4} 人，缺口 {5} 人（满足 {6}）。",
+        "{0}, task '{1}' needs {2} rescuers {3}; the qualifying teams have {4}; short by {5} ({6} covered).");
+
+    public static readonly DiagnosticDescriptor NoQualifiedTeam = new(
+        "PL4105", Error, "No team with the needed specialty",
+        "任务“{0}”需要{1}的救援队伍，可调用的队伍中没有符合的（{2}）。",
+        "Task '{0}' needs a rescue team {1}; none of the reachable teams qualifies ({2}).",
+        new Basis("应急管理“三个匹配”", "救援队伍特长与事故灾害类型相匹配"));
+
+    public static readonly DiagnosticDescriptor ReliefTooLate = new(
+        "PL4106", Warning, "Relief later than the norm",
+        "任务“{0}”在 {1} 内完成，超过受灾群众基本生活救助时限 {2}（{3}）。",
+        "Task '{0}' is done within {1}, later than the basic-relief target of {2} ({3}).",
+        new Basis("《“十四五”国家综合防灾减灾规划》", "主要目标", "灾害发生10小时之内受灾群众基本生活得到有效救助"));
+
+    public static readonly DiagnosticDescriptor UnconfirmedNorm = new(
+        "PL4107", DiagnosticSeverity.Info, "Unconfirmed default norm",
+        "用到了内置定额 {0} = {1}，其来源尚未核实（{2}）。请在 planlang.yaml 的 norms 中写明本地标准。",
+        "The built-in norm {0} = {1} is used, and its source is not confirmed ({2}). Set the local standard under norms in planlang.yaml.");
+
+    // PL5xxx — coverage and linkage
+
+    public static readonly DiagnosticDescriptor CoverageGap = new(
+        "PL5001", Warning, "Coverage gap",
+        "{0}（{1}）没有{2}预案；planlang.yaml 要求每个{3}都有。",
+        "{0} ({1}) has no plan for {2}; planlang.yaml requires one in every {3}.",
+        new Basis("《突发事件应急预案管理办法》（国办发〔2024〕5号）", "第十九条", "应急预案制修订工作规划"));
+
+    public static readonly DiagnosticDescriptor DuplicatePlans = new(
+        "PL5002", Warning, "Duplicate plans",
+        "{0}的{1}已由同类预案“{2}”（{3}）覆盖，两份预案重复。",
+        "{1} in {0} is already covered by the plan '{2}' of the same kind ({3}); the two plans overlap.");
+
+    public static readonly DiagnosticDescriptor MissingParent = new(
+        "PL5003", Warning, "No parent plan",
+        "本预案没有写上位预案（parent），而{0}的预案“{1}”覆盖了{2}；请写明衔接的上位预案。",
+        "The plan names no parent, while '{1}' of {0} covers {2}; name the plan it links to.",
+        new Basis("《突发事件应急预案管理办法》（国办发〔2024〕5号）", "第十八条", "与上位应急预案衔接"));
+
+    public static readonly DiagnosticDescriptor ParentLacksHazards = new(
+        "PL5004", Warning, "Parent does not cover the hazards",
+        "上位预案“{0}”不涉及本预案的灾种：{1}。",
+        "The parent plan '{0}' does not cover this plan's hazards: {1}.");
+
+    public static readonly DiagnosticDescriptor ParentNotAncestor = new(
+        "PL5005", Error, "Parent of another jurisdiction",
+        "上位预案“{0}”适用于{1}，它不是本预案区域{2}本身或其上级。",
+        "The parent plan '{0}' applies to {1}, which is neither {2} nor above it.");
+
+    public static readonly DiagnosticDescriptor ParentCycle = new(
+        "PL5006", Error, "Cycle of parent plans",
+        "上位预案关系形成循环：{0}。",
+        "The parent links form a cycle: {0}.");
+
+    // PL6xxx — lifecycle
+
+    public static readonly DiagnosticDescriptor FilingOverdue = new(
+        "PL6001", Error, "Filing overdue",
+        "预案于 {0} 印发，应在 {1} 前（{2} 个工作日内）备案，至 {3} 仍无备案记录（lifecycle.filed）。",
+        "The plan was issued on {0} and had to be filed by {1} (within {2} working days); on {3} there is still no filing (lifecycle.filed).",
+        new Basis("《突发事件应急预案管理办法》（国办发〔2024〕5号）", "第二十六条", "自印发之日起20个工作日内"));
+
+    public static readonly DiagnosticDescriptor FiledLate = new(
+        "PL6002", Warning, "Filed late",
+        "预案于 {0} 备案，晚于期限 {1}（印发后 {2} 个工作日）。",
+        "The plan was filed on {0}, after the deadline {1} ({2} working days after issue).",
+        new Basis("《突发事件应急预案管理办法》（国办发〔2024〕5号）", "第二十六条", "自印发之日起20个工作日内"));
+
+    public static readonly DiagnosticDescriptor DrillOverdue = new(
+        "PL6003", Error, "Drill overdue",
+        "最近一次演练：{0}；{1}应每 {2} 个月至少演练一次，已于 {3} 到期。",
+        "Last drill: {0}; {1} must be drilled at least every {2} months, due since {3}.",
+        new Basis("《突发事件应急预案管理办法》", "2013年版第二十二条（2024年版沿用，条号待核对）", "专项应急预案、部门应急预案至少每3年进行一次演练"));
+
+    public static readonly DiagnosticDescriptor EvaluationOverdue = new(
+        "PL6004", Warning, "Evaluation overdue",
+        "最近一次评估：{0}；原则上每 {1} 年评估一次，已于 {2} 到期。",
+        "Last evaluation: {0}; plans are evaluated every {1} years, due since {2}.",
+        new Basis("《突发事件应急预案管理办法》（国办发〔2024〕5号）", "评估和修订", "原则上每3年评估一次"));
 }
 
 /// <summary>The list of all descriptors, read once by reflection so that adding a code needs no second edit.</summary>

@@ -17,6 +17,10 @@ public sealed record DiagnosticDescriptor(
     public Diagnostic Create(SourceSpan span, UiLanguage language, params object?[] args) =>
         new(Code, DefaultSeverity, Format(language, args), span, Basis);
 
+    /// <summary>For rules whose basis depends on the plan: government plans and enterprise plans rest on different texts.</summary>
+    public Diagnostic Create(SourceSpan span, UiLanguage language, Basis? basis, params object?[] args) =>
+        new(Code, DefaultSeverity, Format(language, args), span, basis ?? Basis);
+
     public string Format(UiLanguage language, params object?[] args)
     {
         var localized = args.Select(a => a is Text text ? text.For(language) : a).ToArray();

@@ -17,6 +17,8 @@ public sealed record Compilation(
 {
     public ImmutableArray<BoundPlan> BoundPlans { get; init; } = [];
 
+    public Analysis.AnalysisResult Analysis { get; init; } = PlanLang.Analysis.AnalysisResult.Empty;
+
     public ImmutableDictionary<string, BoundNorm> Norms { get; init; } = ImmutableDictionary<string, BoundNorm>.Empty;
 
     public ImmutableArray<ResourceFacts> Resources { get; init; } = [];

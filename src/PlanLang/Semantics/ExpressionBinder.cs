@@ -35,7 +35,7 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
         foreach (var norm in config?.Norms ?? [])
         {
             var bound = RequireQuantity(checker, norm.Value, Field("norms", norm.Name.Value));
-            norms[norm.Name.Value] = new BoundNorm(norm.Name.Value, bound, $"planlang.yaml ({Path.GetFileName(config!.File)}:{norm.Name.Span.Line})", true);
+            norms[norm.Name.Value] = new BoundNorm(norm.Name.Value, bound, $"planlang.yaml:{norm.Name.Span.Line}", true);
         }
 
         return norms.ToImmutable();

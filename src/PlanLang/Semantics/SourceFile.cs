@@ -9,6 +9,9 @@ namespace PlanLang.Semantics;
 /// <summary>One parsed file of a workspace with its PL1xxx diagnostics and, when it could be read, its syntax.</summary>
 public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagnostic> Diagnostics, PlanSyntax? Plan, RegistrySyntax? Registry, ConfigSyntax? Config)
 {
+    /// <summary>The file's <c># planlang-disable-next-line</c> comments.</summary>
+    public System.Collections.Immutable.ImmutableArray<Suppression> Suppressions { get; init; } = [];
+
     public static SourceFile Load(string path, FileKind kind, UiLanguage language) =>
         Parse(path, kind, ReadText(path, out var error), language, error);
 
@@ -46,12 +49,13 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
         }
 
         var reader = new SyntaxReader(path);
-        return kind switch
+        var file = kind switch
         {
             FileKind.Config => new SourceFile(path, kind, bag.Items.ToArray(), null, null, reader.ReadConfig(map)),
             FileKind.Registry => new SourceFile(path, kind, bag.Items.ToArray(), null, reader.ReadRegistry(map), null),
             _ => new SourceFile(path, kind, bag.Items.ToArray(), reader.ReadPlan(map), null, null),
         };
+        return file with { Suppressions = Suppression.Scan(path, text) };
     }
 
     private static string? ReadText(string path, out string? error)

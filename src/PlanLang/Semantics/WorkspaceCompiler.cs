@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PlanLang.Analysis;
 using PlanLang.Diagnostics;
 
 namespace PlanLang.Semantics;
@@ -32,11 +33,11 @@ public static class WorkspaceCompiler
         var loaded = new SourceFile[paths.Count];
         Parallel.For(0, paths.Count, i => loaded[i] = SourceFile.Load(paths[i], FileKinds.Of(paths[i])!.Value, options.Language));
         files.AddRange(loaded);
-        return Compile(root, files, diagnostics);
+        return Compile(root, files, diagnostics, options.Today);
     }
 
     /// <summary>Binds already parsed files; used by <see cref="Compile(string, CompilationOptions)"/> and by tests.</summary>
-    public static Compilation Compile(string root, IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics)
+    public static Compilation Compile(string root, IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics, DateOnly today)
     {
         foreach (var file in files)
         {
@@ -53,7 +54,15 @@ public static class WorkspaceCompiler
         var resources = registries.SelectMany(r => expressions.BindRegistry(r)).ToImmutableArray();
         var bound = plans.Select(p => expressions.BindPlan(p, norms)).ToImmutableArray();
 
-        var sorted = diagnostics.Items
+        var context = new AnalysisContext(bound, registries, resources, norms, config, new JurisdictionTree(registries), today, diagnostics.Language);
+        var analysis = Analyzers.Run(context, diagnostics);
+
+        // Configured levels first, then inline suppressions, which may only silence what is then a warning or info.
+        var rules = SeverityRules.From(config, diagnostics);
+        var leveled = diagnostics.Items.Select(rules.Apply).Where(d => d.Severity != DiagnosticSeverity.Off);
+        var final = Suppression.Apply(leveled, files.SelectMany(f => f.Suppressions), diagnostics.Language);
+
+        var sorted = final
             .Distinct()
             .OrderBy(d => d.File, StringComparer.Ordinal)
             .ThenBy(d => d.Line)
@@ -70,6 +79,7 @@ public static class WorkspaceCompiler
             sorted)
         {
             BoundPlans = bound,
+            Analysis = analysis,
             Norms = norms,
             Resources = resources,
         };

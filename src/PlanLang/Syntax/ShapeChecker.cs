@@ -173,6 +173,13 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
                 }
 
                 break;
+            case IntegerShape:
+                if (!YamlScalars.TryGetInteger(scalar, out var number) || number < 0)
+                {
+                    WrongType(node, path, new Text("非负整数", "a whole number"));
+                }
+
+                break;
             case VersionShape:
                 if (!YamlScalars.TryGetInteger(scalar, out var version) || version != 1)
                 {

@@ -82,11 +82,38 @@ public sealed class SyntaxReader(string file)
         Items(root, "agreements").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
             new AgreementSyntax(Str(m, "id")!, Str(m, "title")?.Value, StrList(m, "parties"), Str(m, "from")?.Value)).ToImmutableArray());
 
-    public ConfigSyntax ReadConfig(YamlMappingNode root) => new(
-        file,
-        Entries(Map(root, "norms")).Select(e => Need(e.Key, e.Value)).OfType<NeedSyntax>().ToImmutableArray(),
-        Entries(Map(root, "rules")).Where(e => e.Value is YamlScalarNode).ToImmutableDictionary(e => e.Key.Value, e => ((YamlScalarNode)e.Value).Value ?? string.Empty),
-        Str(root, "language")?.Value);
+    public ConfigSyntax ReadConfig(YamlMappingNode root)
+    {
+        var coverage = Map(root, "coverage");
+        var lifecycle = Map(root, "lifecycle");
+        return new ConfigSyntax(
+            file,
+            Entries(Map(root, "norms")).Select(e => Need(e.Key, e.Value)).OfType<NeedSyntax>().ToImmutableArray(),
+            Entries(Map(root, "rules")).Where(e => e.Value is YamlScalarNode).Select(e => (e.Key, ((YamlScalarNode)e.Value).Value ?? string.Empty)).ToImmutableArray(),
+            Str(root, "language")?.Value,
+            new CoverageSyntax(
+                StrList(coverage, "within").Select(s => s.Value).ToImmutableArray(),
+                Entries(coverage).Where(e => e.Key.Value != "within" && e.Value is YamlSequenceNode)
+                    .ToImmutableDictionary(e => e.Key.Value, e => ((YamlSequenceNode)e.Value).Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty).ToImmutableArray())),
+            new LifecycleConfigSyntax(
+                ReadDeadlines(lifecycle),
+                Dates(lifecycle, "holidays"),
+                Dates(lifecycle, "workdays"),
+                Entries(Map(lifecycle, "jurisdictions")).Where(e => e.Value is YamlMappingNode).ToImmutableDictionary(e => e.Key.Value, e => ReadDeadlines((YamlMappingNode)e.Value))));
+    }
+
+    private Deadlines ReadDeadlines(YamlMappingNode? map) => new(
+        Int(map, "filing-working-days"),
+        Int(map, "evaluation-years"),
+        Entries(Map(map, "drill-months")).Select(e => (e.Key.Value, Months: e.Value is YamlScalarNode s && YamlScalars.TryGetInteger(s, out var n) ? (int?)n : null))
+            .Where(p => p.Months is not null).ToImmutableDictionary(p => p.Value, p => p.Months!.Value));
+
+    private static int? Int(YamlMappingNode? map, string key) =>
+        Get(map, key) is YamlScalarNode s && YamlScalars.TryGetInteger(s, out var n) ? (int)n : null;
+
+    private ImmutableArray<DateOnly> Dates(YamlMappingNode? map, string key) =>
+        StrList(map, key).Select(s => DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? (DateOnly?)d : null)
+            .OfType<DateOnly>().ToImmutableArray();
 
     private TaskSyntax ReadTask(YamlMappingNode m)
     {

@@ -26,10 +26,10 @@ public sealed class CheckCommandTests
     public void Warnings_alone_do_not_fail_the_run()
     {
         using var ws = new TempWorkspace();
-        ws.Write("t.plan.yaml", TempWorkspace.Plan.Replace("warning.typhoon >= yellow", "warning.heat >= blue", StringComparison.Ordinal));
+        ws.Write("t.plan.yaml", TempWorkspace.Plan.Replace(", backup: 副局长", string.Empty, StringComparison.Ordinal));
         var (exit, stdout, _) = Check.Cli("check", ws.Root, "--lang", "en");
         Assert.Equal(0, exit);
-        Assert.Contains("warning PL3007", stdout, StringComparison.Ordinal);
+        Assert.Contains("warning PL4008", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class TempWorkspace : IDisposable
           - { id: team/a, kind: team, in: cn-1, headcount: 10 persons, arrive: 30 min, group: g/teams }
         """;
 
-    /// <summary>A small valid plan. Line numbers matter to the tests: task a is on line 15, task b on line 16.</summary>
+    /// <summary>A small valid plan. Line numbers matter to the tests: task a is on line 15, task b on line 16, the last line is 18.</summary>
     public const string Plan = """
         planlang: 1
         id: t/plan
@@ -35,6 +35,8 @@ public sealed class TempWorkspace : IDisposable
         tasks:
           - { id: a, title: 报告, owner: office, from: IV, within: 30 min }
           - { id: b, title: 书面报告, owner: office, from: IV, within: 1 h, after: [a] }
+          - { id: c, title: 人员转移, owner: office, from: III, within: 6 h }
+        end: { when: "warning.typhoon == none for 6 h", declare: office }
         """;
 
     public TempWorkspace(bool withConfig = true, bool withRegistry = true)

@@ -25,9 +25,9 @@ public sealed class AcceptanceTests
             {
                 ("PL1001", "streets.registry.yaml", 4),
                 ("PL3003", "typhoon.plan.yaml", 15),
-                ("PL2001", "typhoon.plan.yaml", 18),
-                ("PL2002", "typhoon.plan.yaml", 19),
-                ("PL1002", "typhoon.plan.yaml", 20),
+                ("PL2001", "typhoon.plan.yaml", 19),
+                ("PL2002", "typhoon.plan.yaml", 20),
+                ("PL1002", "typhoon.plan.yaml", 21),
             },
             found.Select(f => (f.Code!, f.File!, f.Line)));
         Assert.Equal(5, json.GetProperty("summary").GetProperty("errors").GetInt32());

@@ -33,5 +33,19 @@ public sealed record AgreementSyntax(Spanned<string> Id, string? Title, Immutabl
 public sealed record ConfigSyntax(
     string File,
     ImmutableArray<NeedSyntax> Norms,
-    ImmutableDictionary<string, string> Rules,
-    string? Language);
+    ImmutableArray<(Spanned<string> Key, string Level)> Rules,
+    string? Language,
+    CoverageSyntax Coverage,
+    LifecycleConfigSyntax Lifecycle);
+
+/// <summary>Which jurisdictions the workspace answers for, and the hazards each tier must have a plan for.</summary>
+public sealed record CoverageSyntax(ImmutableArray<string> Within, ImmutableDictionary<string, ImmutableArray<string>> ByTier);
+
+/// <summary>Deadlines; null where the built-in default applies.</summary>
+public sealed record Deadlines(int? FilingWorkingDays, int? EvaluationYears, ImmutableDictionary<string, int> DrillMonths);
+
+public sealed record LifecycleConfigSyntax(
+    Deadlines Defaults,
+    ImmutableArray<DateOnly> Holidays,
+    ImmutableArray<DateOnly> Workdays,
+    ImmutableDictionary<string, Deadlines> ByJurisdiction);

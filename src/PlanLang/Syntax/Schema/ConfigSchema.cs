@@ -7,7 +7,37 @@ public static class ConfigSchema
 {
     private static ObjectShape Coverage { get; } = new(
         new Text("覆盖要求", "coverage"),
-        [.. Domain.Tiers.All.Select(t => new Property(t.Id, new ArrayShape(Vocabulary.Hazard), false, $"{t.Zh}必备预案", $"每个{t.Zh}级行政区必须有预案覆盖的灾种"))]);
+        [
+            new Property("within", new ArrayShape(new IdShape()), false, "责任范围", "本工作区负责的行政区划（含其下级）；不写则为登记册中的全部区划"),
+            .. Domain.Tiers.All.Select(t => new Property(t.Id, new ArrayShape(Vocabulary.Hazard), false, $"{t.Zh}必备预案", $"每个{t.Zh}级行政区必须有预案覆盖的灾种")),
+        ]);
+
+    private static ObjectShape DrillMonths { get; } = new(
+        new Text("演练间隔", "drill intervals"),
+        [
+            new Property("overall", new IntegerShape(), false, "总体预案", "总体应急预案的演练间隔（月），默认不检查"),
+            new Property("special", new IntegerShape(), false, "专项预案", "专项应急预案至少每3年演练一次（默认 36 个月）"),
+            new Property("department", new IntegerShape(), false, "部门预案", "部门应急预案至少每3年演练一次（默认 36 个月）"),
+            new Property("community", new IntegerShape(), false, "基层预案", "基层应急预案的演练间隔（月），默认不检查"),
+            new Property("enterprise", new IntegerShape(), false, "企业综合/专项预案", "企业每年至少组织一次综合或专项应急预案演练（默认 12 个月）"),
+            new Property("onsite", new IntegerShape(), false, "现场处置方案", "每个现场处置方案每半年至少演练一次（默认 6 个月）"),
+        ]);
+
+    private static readonly Property[] Deadlines =
+    [
+        new("filing-working-days", new IntegerShape(), false, "备案期限（工作日）", "印发后多少个工作日内备案（默认 20）"),
+        new("evaluation-years", new IntegerShape(), false, "评估周期（年）", "预案评估周期（默认 3 年）"),
+        new("drill-months", DrillMonths, false, "演练间隔（月）", "各类预案的演练间隔"),
+    ];
+
+    private static ObjectShape Lifecycle { get; } = new(
+        new Text("预案管理期限", "lifecycle deadlines"),
+        [
+            .. Deadlines,
+            new Property("holidays", new ArrayShape(new DateShape()), false, "法定节假日", "计算工作日时跳过的节假日"),
+            new Property("workdays", new ArrayShape(new DateShape()), false, "调休上班日", "计算工作日时计入的周末上班日"),
+            new Property("jurisdictions", new ObjectShape(new Text("分区域期限", "per-jurisdiction deadlines"), []) { AdditionalValues = new ObjectShape(new Text("区域期限", "jurisdiction deadlines"), [.. Deadlines]), KeyPattern = IdShape.Pattern, AdditionalTitleZh = "该行政区划（含下级）的期限（键为区划 id）" }, false, "分区域期限", "按行政区划覆盖的期限，适用于该区划及其下级"),
+        ]);
 
     public static ObjectShape Config { get; } = new(new Text("工作区配置", "workspace configuration"),
     [
@@ -16,6 +46,7 @@ public static class ConfigSchema
         new("language", Vocabulary.Language, false, "语言", "诊断信息和文档的默认语言"),
         new("norms", new ObjectShape(new Text("定额", "norms"), []) { AdditionalValues = new ExpressionShape(false, "1.5 m2/person"), KeyPattern = IdShape.Pattern, AdditionalTitleZh = "人均定额（键为定额名称）" }, false, "定额", "人均定额，例如 shelter-area: 1.5 m2/person（GB 21734 5.4）"),
         new("coverage", Coverage, false, "覆盖要求", "各层级行政区必须编制预案的灾种（应备尽备）"),
-        new("rules", new ObjectShape(new Text("规则级别", "rule levels"), []) { AdditionalValues = Vocabulary.Severity, KeyPattern = "^PL[0-9]{4}$", AdditionalTitleZh = "诊断级别（键为诊断代码）" }, false, "规则级别", "调整诊断的级别，例如 PL6003: warning"),
+        new("lifecycle", Lifecycle, false, "预案管理期限", "备案、评估、演练期限，可按行政区划覆盖"),
+        new("rules", new ObjectShape(new Text("规则级别", "rule levels"), []) { AdditionalValues = Vocabulary.Severity, KeyPattern = "^PL([0-9]{4}|[0-9]{3}x|[0-9]{2}xx|[0-9]xxx)$", AdditionalTitleZh = "诊断级别（键为诊断代码如 PL6003，或范围如 PL6xxx）" }, false, "规则级别", "调整诊断的级别，例如 PL6003: warning"),
     ]);
 }

@@ -52,6 +52,7 @@ public static class JsonSchemaWriter
         IdShape => new JsonObject { ["type"] = "string", ["pattern"] = IdShape.Pattern },
         DateShape => new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
         BooleanShape => new JsonObject { ["type"] = "boolean" },
+        IntegerShape => new JsonObject { ["type"] = "integer", ["minimum"] = 0 },
         VersionShape => new JsonObject { ["const"] = 1 },
         ExpressionShape { Condition: true } x => new JsonObject { ["type"] = "string", ["examples"] = new JsonArray(x.ExampleZh) },
         ExpressionShape x => new JsonObject { ["type"] = new JsonArray("string", "number"), ["examples"] = new JsonArray(x.ExampleZh) },

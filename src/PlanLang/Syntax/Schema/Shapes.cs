@@ -23,6 +23,9 @@ public sealed record DateShape : Shape;
 
 public sealed record BooleanShape : Shape;
 
+/// <summary>A whole number of at least 0.</summary>
+public sealed record IntegerShape : Shape;
+
 /// <summary>The language version; only 1 exists.</summary>
 public sealed record VersionShape : Shape;
 

@@ -1,0 +1,228 @@
+using System.Globalization;
+using PlanLang.Diagnostics;
+using PlanLang.Domain;
+using PlanLang.Expressions;
+using PlanLang.Expressions.Ast;
+using PlanLang.Expressions.Evaluation;
+using PlanLang.Semantics.Bound;
+
+namespace PlanLang.Analysis.Capacity;
+
+/// <summary>
+/// Capacity against the hazard (PL41xx, DESIGN.md §6): per level, the demand of every active task's needs over
+/// scenario and norms against the supply the plan may call on — shelter places and area, stock, rescuers whose
+/// specialty and response time fit — and basic relief within the norm's hours.
+/// </summary>
+public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diagnostics)
+{
+    private static readonly HashSet<string> NotStock = ["shelter", "rescuers", "arrive", "relief-within"];
+
+    public List<CapacityRow> Analyze(BoundPlan plan)
+    {
+        var rows = new List<CapacityRow>();
+        var hazards = plan.Syntax.Hazards.Select(h => h.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var level in plan.LevelsAscending.Select(l => l.Id))
+        {
+            var env = new LevelEnvironment(plan, level, context);
+            var supply = SupplyScope.At(plan, level, context);
+            var tasks = plan.ActiveAt(level).ToList();
+            var levelName = LevelNames.Of(level);
+
+            // Shelter places and area.
+            var shelterNeeds = tasks.SelectMany(t => t.Needs.Where(n => n.Name.Value == "shelter")).ToList();
+            var demand = Sum(shelterNeeds, env);
+            if (shelterNeeds.Count > 0 && demand is not null)
+            {
+                var shelters = supply.Where(r => r.Kind == "shelter" && r.Syntax.Hazards.Any(hazards.Contains)).ToList();
+                var span = shelterNeeds[0].Value.Source.Span;
+                var places = new CapacityRow(plan.Id, level, new Text("避难场所容量", "shelter places"), demand.Value, shelters.Sum(s => s.Capacity ?? 0), "persons", span);
+                rows.Add(places);
+                if (places.IsShort)
+                {
+                    diagnostics.Add(DiagnosticCodes.ShelterShortfall, span, levelName, N(places.Demand), N(places.Supply), N(places.Gap), Percent(places.Ratio));
+                }
+
+                if (env.Norm("shelter-area") is QuantityValue perPerson)
+                {
+                    var area = new CapacityRow(plan.Id, level, new Text("避难场所面积", "shelter area"), demand.Value * perPerson.Base, shelters.Sum(s => s.Area ?? 0), "m2", span);
+                    rows.Add(area);
+                    if (area.IsShort)
+                    {
+                        diagnostics.Add(DiagnosticCodes.ShelterAreaShortfall, span, levelName, N(demand.Value), perPerson, N(area.Demand), N(area.Supply), N(area.Gap), Percent(area.Ratio));
+                    }
+                }
+            }
+
+            // Stock items, in the unit the depots keep them in.
+            foreach (var item in tasks.SelectMany(t => t.Needs).Select(n => n.Name.Value).Where(n => !NotStock.Contains(n)).Distinct(StringComparer.Ordinal))
+            {
+                var needs = tasks.SelectMany(t => t.Needs.Where(n => n.Name.Value == item)).ToList();
+                var values = needs.Select(n => Evaluate(n.Value, env)).ToList();
+                if (values.Any(v => v is null))
+                {
+                    continue;
+                }
+
+                var stocks = supply.Select(r => r.Stock.GetValueOrDefault(item)).OfType<QuantityValue>().ToList();
+                var dimension = values[0]!.Dimension;
+                if (values.Any(v => !v!.Dimension.Equals(dimension)) || stocks.Any(s => !s.Dimension.Equals(dimension)))
+                {
+                    continue;
+                }
+
+                var unit = stocks.FirstOrDefault()?.Unit ?? values[0]!.Unit;
+                var factor = QuantityValue.UnitFactor(unit);
+                var row = new CapacityRow(plan.Id, level, new Text(item, item), values.Sum(v => v!.Base) / factor, stocks.Sum(s => s.Base) / factor, unit, needs[0].Value.Source.Span);
+                rows.Add(row);
+                if (row.IsShort)
+                {
+                    diagnostics.Add(DiagnosticCodes.StockShortfall, row.Span, levelName, item, Q(row.Demand, unit), Q(row.Supply, unit), Q(row.Gap, unit), Percent(row.Ratio));
+                }
+            }
+
+            foreach (var task in tasks)
+            {
+                Rescuers(plan, task, level, env, supply, hazards, rows);
+            }
+        }
+
+        Relief(plan);
+        UnconfirmedNorms(plan);
+        return rows;
+    }
+
+    private void Rescuers(BoundPlan plan, BoundTask task, string level, LevelEnvironment env, IReadOnlyList<ResourceFacts> supply, HashSet<string> hazards, List<CapacityRow> rows)
+    {
+        var need = task.Needs.FirstOrDefault(n => n.Name.Value == "rescuers");
+        if (need is null || Evaluate(need.Value, env) is not { } demand)
+        {
+            return;
+        }
+
+        var required = task.Syntax.Specialty.Select(s => s.Value).ToList();
+        var arrive = task.Needs.FirstOrDefault(n => n.Name.Value == "arrive") is { } a ? Evaluate(a.Value, env) : null;
+        bool Trained(ResourceFacts r) => required.Count > 0 ? required.All(r.Syntax.Specialty.Contains) : r.Syntax.Specialty.Any(hazards.Contains);
+        var teams = supply.Where(r => r.Kind is "team" or "expert").ToList();
+        var trained = teams.Where(Trained).ToList();
+        var qualified = trained.Where(r => arrive is null || (r.ArriveSeconds is { } s && s <= arrive.Base + 1e-9)).ToList();
+
+        var specialtyText = required.Count > 0
+            ? new Text($"具备{string.Join("、", required.Select(HazardZh))}专长", $"trained for {string.Join(", ", required)}")
+            : new Text($"具备本预案灾种专长", "trained for the plan's hazards");
+        if (trained.Count == 0)
+        {
+            // Reported once per task, at the lowest level the task runs.
+            if (task.Syntax.From?.Value == level)
+            {
+                var span = task.Syntax.Specialty.FirstOrDefault()?.Span ?? need.Value.Source.Span;
+                var seen = teams.Count == 0
+                    ? new Text("没有可调用的救援队伍", "no team can be called on")
+                    : new Text("可调用：" + string.Join("；", teams.Select(t => $"{t.Name}（{string.Join("、", t.Syntax.Specialty.Select(HazardZh))}）")), "reachable: " + string.Join("; ", teams.Select(t => $"{t.Id} ({string.Join(", ", t.Syntax.Specialty)})")));
+                diagnostics.Add(DiagnosticCodes.NoQualifiedTeam, span, task.Id, specialtyText, seen);
+            }
+
+            return;
+        }
+
+        var row = new CapacityRow(plan.Id, level, new Text($"救援人员（{task.Id}）", $"rescuers ({task.Id})"), demand.Base, qualified.Sum(r => r.Headcount ?? 0), "persons", need.Value.Source.Span);
+        rows.Add(row);
+        if (row.IsShort)
+        {
+            var condition = arrive is null ? specialtyText : new Text($"{specialtyText.Zh}、{arrive}内到达的", $"{specialtyText.En} and arriving within {arrive}");
+            diagnostics.Add(DiagnosticCodes.RescuerShortfall, row.Span, LevelNames.Of(level), task.Id, N(row.Demand), condition, N(row.Supply), N(row.Gap), Percent(row.Ratio));
+        }
+    }
+
+    /// <summary>Tasks that place or supply people must be done within the basic-relief target.</summary>
+    private void Relief(BoundPlan plan)
+    {
+        if (context.Norms.TryGetValue("relief-within", out var norm) && Constant(norm.Value) is { } target)
+        {
+            foreach (var task in plan.Tasks)
+            {
+                var relief = task.Needs.FirstOrDefault(n => n.Name.Value == "relief-within");
+                var supplies = task.Needs.Any(n => n.Name.Value != "rescuers" && n.Name.Value != "arrive" && n.Name.Value != "relief-within");
+                var (bound, value) = relief is not null ? (relief.Value, Constant(relief.Value)) : supplies && task.Within is not null ? (task.Within, Constant(task.Within)) : (null, null);
+                if (bound is not null && value is not null && value.Base > target.Base + 1e-9)
+                {
+                    diagnostics.Add(DiagnosticCodes.ReliefTooLate, bound.Source.Span, task.Id, value, target, norm.Source);
+                }
+            }
+        }
+    }
+
+    private void UnconfirmedNorms(BoundPlan plan)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var need in plan.Tasks.SelectMany(t => t.Needs))
+        {
+            foreach (var name in NormsRead(need.Value.Tree?.Body))
+            {
+                if (context.Norms.TryGetValue(name, out var norm) && !norm.Confirmed && reported.Add(name))
+                {
+                    diagnostics.Add(DiagnosticCodes.UnconfirmedNorm, need.Value.Source.Span, name, norm.Value.Source.Text, norm.Source);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> NormsRead(Expr? e) => e switch
+    {
+        PathExpr { Segments: ["norms", ..] } p => [string.Join(".", p.Segments.Skip(1))],
+        UnaryExpr u => NormsRead(u.Operand),
+        BinaryExpr b => NormsRead(b.Left).Concat(NormsRead(b.Right)),
+        CallExpr c => c.Arguments.SelectMany(NormsRead),
+        _ => [],
+    };
+
+    private static double? Sum(List<BoundNeed> needs, LevelEnvironment env)
+    {
+        var values = needs.Select(n => Evaluate(n.Value, env)).ToList();
+        return values.Any(v => v is null) ? null : values.Sum(v => v!.Base);
+    }
+
+    private static QuantityValue? Evaluate(BoundExpression bound, LevelEnvironment env)
+    {
+        if (!bound.IsUsable)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Evaluator.Evaluate(bound.Tree!.Body, env, env.Scope) as QuantityValue;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static QuantityValue? Constant(BoundExpression bound) => Semantics.ExpressionBinder.Constant(bound) as QuantityValue;
+
+    private static string HazardZh(string id) => Hazards.All.Find(id)?.Zh ?? id;
+
+    private static string N(double value) => Math.Round(value, 1).ToString("#,0.#", CultureInfo.InvariantCulture);
+
+    private static string Q(double value, string unit) => $"{N(value)} {unit}";
+
+    public static string Percent(double ratio) => (ratio * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>Scenario values at one level and the workspace's norms; no inputs (needs are planned, not observed).</summary>
+    private sealed class LevelEnvironment(BoundPlan plan, string level, AnalysisContext context) : IEvaluationEnvironment
+    {
+        public ExpressionScope Scope => plan.Scope;
+
+        public Value? Input(string path) => null;
+
+        public Value? Scenario(string name) =>
+            plan.Scenario.TryGetValue(name, out var s) && s.For(level) is { IsUsable: true } bound
+                ? Evaluator.Evaluate(bound.Tree!.Body, this, plan.Scope)
+                : null;
+
+        public Value? Norm(string name) =>
+            context.Norms.TryGetValue(name, out var norm) && norm.Value.IsUsable
+                ? Semantics.ExpressionBinder.Constant(norm.Value)
+                : null;
+    }
+}

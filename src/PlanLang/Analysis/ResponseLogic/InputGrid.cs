@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using PlanLang.Domain;
+using PlanLang.Expressions;
+using PlanLang.Expressions.Ast;
+using PlanLang.Expressions.Evaluation;
+using PlanLang.Expressions.Types;
+
+namespace PlanLang.Analysis.ResponseLogic;
+
+/// <summary>
+/// The threshold grid of the inputs some conditions read. Each atom compares an input with a constant, so the
+/// truth of every condition is constant between consecutive thresholds: evaluating at each threshold, between
+/// them, below the first and above the last decides every question about the conditions exactly.
+/// </summary>
+public sealed class InputGrid
+{
+    /// <summary>Beyond this many points the grid is not enumerated; such conditions are left unchecked.</summary>
+    public const int MaxPoints = 250_000;
+
+    private static readonly string[] GradeInputs = ["casualties.deaths", "casualties.injured", "loss.direct"];
+
+    private readonly ImmutableArray<(string Path, ImmutableArray<Value> Values)> axes;
+
+    private InputGrid(ImmutableArray<(string Path, ImmutableArray<Value> Values)> axes) => this.axes = axes;
+
+    public IReadOnlyList<string> Inputs => axes.Select(a => a.Path).ToArray();
+
+    public long Size => axes.Aggregate(1L, (n, a) => n * a.Values.Length);
+
+    public static InputGrid For(IEnumerable<Expr> conditions, ExpressionScope scope)
+    {
+        var thresholds = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var used = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var condition in conditions)
+        {
+            Collect(condition, scope, used, thresholds);
+        }
+
+        // incident.grade is computed from deaths, serious injuries and loss: grid those at the 493号令 boundaries.
+        if (used.Remove("incident.grade"))
+        {
+            double[][] bounds = [[3, 10, 30], [10, 50, 100], [1000 * 10_000, 5000 * 10_000, 10_000 * 10_000]];
+            for (var i = 0; i < GradeInputs.Length; i++)
+            {
+                used.Add(GradeInputs[i]);
+                Thresholds(thresholds, GradeInputs[i]).AddRange(bounds[i]);
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<(string, ImmutableArray<Value>)>();
+        foreach (var path in used)
+        {
+            result.Add((path, Candidates(scope.Inputs[path], thresholds.GetValueOrDefault(path) ?? [])));
+        }
+
+        return new InputGrid(result.ToImmutable());
+    }
+
+    /// <summary>Every point, simplest first: the first value of each axis is "nothing observed".</summary>
+    public IEnumerable<GridPoint> Points()
+    {
+        if (Size > MaxPoints)
+        {
+            yield break;
+        }
+
+        var index = new int[axes.Length];
+        while (true)
+        {
+            var values = ImmutableDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
+            for (var i = 0; i < axes.Length; i++)
+            {
+                values[axes[i].Path] = axes[i].Values[index[i]];
+            }
+
+            yield return new GridPoint(values.ToImmutable());
+            var k = 0;
+            while (k < axes.Length && ++index[k] == axes[k].Values.Length)
+            {
+                index[k++] = 0;
+            }
+
+            if (k == axes.Length)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static List<double> Thresholds(Dictionary<string, List<double>> map, string path)
+    {
+        if (!map.TryGetValue(path, out var list))
+        {
+            map[path] = list = [];
+        }
+
+        return list;
+    }
+
+    private static void Collect(Expr expr, ExpressionScope scope, SortedSet<string> used, Dictionary<string, List<double>> thresholds)
+    {
+        switch (expr)
+        {
+            case PathExpr p when scope.Inputs.ContainsKey(p.Text):
+                used.Add(p.Text);
+                break;
+            case UnaryExpr u:
+                Collect(u.Operand, scope, used, thresholds);
+                break;
+            case CallExpr c:
+                foreach (var a in c.Arguments)
+                {
+                    Collect(a, scope, used, thresholds);
+                }
+
+                break;
+            case BinaryExpr b:
+                Collect(b.Left, scope, used, thresholds);
+                Collect(b.Right, scope, used, thresholds);
+                AddThreshold(b.Left, b.Right, scope, thresholds);
+                AddThreshold(b.Right, b.Left, scope, thresholds);
+                break;
+        }
+    }
+
+    private static void AddThreshold(Expr side, Expr other, ExpressionScope scope, Dictionary<string, List<double>> thresholds)
+    {
+        if (side is not PathExpr p || !scope.Inputs.TryGetValue(p.Text, out var input) || input.Type is not QuantityType q || !IsConstant(other))
+        {
+            return;
+        }
+
+        if (Evaluator.Evaluate(other, NoInputs.Instance, ExpressionScope.BuiltInOnly) is QuantityValue v)
+        {
+            var own = new QuantityValue(0, q.Dimension, q.Unit);
+            Thresholds(thresholds, p.Text).Add(v.In(own).Base);
+        }
+    }
+
+    private static bool IsConstant(Expr e) => e switch
+    {
+        QuantityExpr => true,
+        UnaryExpr u => IsConstant(u.Operand),
+        BinaryExpr b => IsConstant(b.Left) && IsConstant(b.Right),
+        _ => false,
+    };
+
+    private static ImmutableArray<Value> Candidates(InputInfo input, List<double> thresholds)
+    {
+        switch (input.Type)
+        {
+            case OrdinalType { Kind: OrdinalKind.Colour, Signal: { } signal }:
+                var colours = WarningSignals.All.First(s => s.Id == signal).Colours;
+                return [new OrdinalValue(OrdinalKind.Colour, 0), .. WarningSignals.Colours.Where(c => colours.Contains(c.Id)).Select(c => new OrdinalValue(OrdinalKind.Colour, c.Rank))];
+            case OrdinalType o:
+                var max = o.Kind == OrdinalKind.Colour ? 4 : 3;
+                return [.. Enumerable.Range(0, max + 1).Select(r => new OrdinalValue(o.Kind, r))];
+            case QuantityType q:
+                var sorted = thresholds.Where(t => t >= 0).Distinct().Order().ToList();
+                var values = new List<double> { 0 };
+                var previous = 0.0;
+                foreach (var t in sorted)
+                {
+                    if (t > previous)
+                    {
+                        values.Add((previous + t) / 2);
+                    }
+
+                    values.Add(t);
+                    previous = t;
+                }
+
+                values.Add(previous == 0 ? QuantityValue.UnitFactor(q.Unit) : previous * 2);
+                return [.. values.Distinct().Select(v => (Value)new QuantityValue(v, q.Dimension, q.Unit))];
+            default:
+                return [BoolValue.False, BoolValue.True];
+        }
+    }
+
+    private sealed class NoInputs : IEvaluationEnvironment
+    {
+        public static NoInputs Instance { get; } = new();
+
+        public Value? Input(string path) => null;
+
+        public Value? Scenario(string name) => null;
+
+        public Value? Norm(string name) => null;
+    }
+}
