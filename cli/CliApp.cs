@@ -17,6 +17,8 @@ public static class CliApp
         var text = new CliText(LanguageFromArgs(args) ?? UiLanguages.FromEnvironment());
         var root = new RootCommand(text.Root);
         root.Subcommands.Add(CheckCommand.Create(text, stdout, stderr));
+        root.Subcommands.Add(ReportCommands.Coverage(text, stdout, stderr));
+        root.Subcommands.Add(ReportCommands.Capacity(text, stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(text, stdout));
         foreach (var option in root.Options)
         {

@@ -15,7 +15,21 @@ public sealed class CliText(UiLanguage language)
 
     public string Paths => T("要检查的工作区目录或文件（默认：当前目录）", "Workspace folders or files to check (default: the current folder)");
 
-    public string Format => T("输出格式：text（MSBuild 风格）、json、sarif（SARIF 2.1.0）、github（GitHub Actions 注释）", "Output format: text (MSBuild style), json, sarif (SARIF 2.1.0), github (GitHub Actions annotations)");
+    public string Format => T("输出格式：text（MSBuild 风格）、json、sarif（SARIF 2.1.0）、github（GitHub Actions 注释）、junit（JUnit XML，每个文件一个测试用例）", "Output format: text (MSBuild style), json, sarif (SARIF 2.1.0), github (GitHub Actions annotations), junit (JUnit XML, a test case per file)");
+
+    public string Coverage => T("打印覆盖矩阵：各行政区划 × 其层级要求的灾种 → 预案；覆盖率低于 --min 时退出码为 1。", "Print the coverage matrix: jurisdictions × the hazards their tier requires → plans. Exit code 1 below --min.");
+
+    public string CoverageFormat => T("输出格式：text、markdown（用于合并请求评论）、json、html", "Output format: text, markdown (for a pull-request comment), json, html");
+
+    public string Min => T("最低覆盖率（百分比，默认 100）", "Minimum coverage in percent (default 100)");
+
+    public string Capacity => T("打印能力与风险匹配表：每个预案、每个级别的需求、可调用供给、比例和结论；有缺口时退出码为 1。", "Print the capacity table: per plan and level, demand, supply, ratio and verdict. Exit code 1 when anything is short.");
+
+    public string CapacityFormat => T("输出格式：text、markdown、json", "Output format: text, markdown, json");
+
+    public string PlanFilter => T("只显示该 id 的预案", "Show only the plan with this id");
+
+    public string Workspace => T("工作区目录（默认：当前目录）", "Workspace folder (default: the current folder)");
 
     public string Lang => T("消息语言：zh-CN 或 en（默认按系统区域设置）", "Message language: zh-CN or en (default: from the locale)");
 

@@ -14,8 +14,8 @@ public static class CheckCommand
     public static Command Create(CliText text, TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("path") { Description = text.Paths, Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format", "-f") { Description = text.Format, DefaultValueFactory = _ => "text", HelpName = "text|json|sarif|github" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        var format = new Option<string>("--format", "-f") { Description = text.Format, DefaultValueFactory = _ => "text", HelpName = "text|json|sarif|github|junit" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github", "junit");
         var lang = CommonOptions.Lang(text);
         var today = new Option<string>("--today") { Description = text.Today, HelpName = "YYYY-MM-DD" };
 
@@ -40,6 +40,7 @@ public static class CheckCommand
                 "json" => OutputFormat.Json,
                 "sarif" => OutputFormat.Sarif,
                 "github" => OutputFormat.GitHub,
+                "junit" => OutputFormat.JUnit,
                 _ => OutputFormat.Text,
             };
             var targets = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
@@ -68,6 +69,7 @@ public static class CheckCommand
             .Select(t => (Target: Path.GetFullPath(t), Root: WorkspaceFiles.FindRoot(t) ?? Path.GetFullPath(Directory.Exists(t) ? t : Path.GetDirectoryName(Path.GetFullPath(t))!)))
             .GroupBy(t => t.Root, StringComparer.Ordinal);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var checkedFiles = ImmutableArray.CreateBuilder<CheckedFile>();
         int plans = 0, registries = 0;
         foreach (var group in byRoot)
         {
@@ -77,11 +79,15 @@ public static class CheckCommand
             diagnostics.AddRange(compilation.Diagnostics
                 .Where(d => wholeWorkspace || files.Contains(d.File))
                 .Select(d => d with { Span = d.Span with { File = CheckReport.Relative(d.File) } }));
+            var planIds = compilation.Plans.Where(p => p.Id is not null).ToDictionary(p => p.File, p => p.Id!.Value, StringComparer.Ordinal);
+            checkedFiles.AddRange(compilation.Files
+                .Where(f => wholeWorkspace || files.Contains(f.Path))
+                .Select(f => new CheckedFile(CheckReport.Relative(f.Path), f.Kind.ToString().ToLowerInvariant(), planIds.GetValueOrDefault(f.Path))));
             plans += wholeWorkspace ? compilation.PlanFiles : files.Count(f => FileKinds.Of(f) == FileKind.Plan);
             registries += wholeWorkspace ? compilation.RegistryFiles : files.Count(f => FileKinds.Of(f) == FileKind.Registry);
         }
 
-        var report = new CheckReport(plans, registries, diagnostics.Distinct().ToImmutableArray());
+        var report = new CheckReport(plans, registries, diagnostics.Distinct().ToImmutableArray()) { Files = checkedFiles.ToImmutable() };
         switch (format)
         {
             case OutputFormat.Json:
@@ -92,6 +98,9 @@ public static class CheckCommand
                 break;
             case OutputFormat.GitHub:
                 GitHubFormatter.Write(report, stdout);
+                break;
+            case OutputFormat.JUnit:
+                JUnitFormatter.Write(report, stdout);
                 break;
             default:
                 TextFormatter.Write(report, stdout, options.Language);

@@ -6,4 +6,5 @@ public enum OutputFormat
     Json,
     Sarif,
     GitHub,
+    JUnit,
 }

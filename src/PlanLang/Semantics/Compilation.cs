@@ -17,6 +17,9 @@ public sealed record Compilation(
 {
     public ImmutableArray<BoundPlan> BoundPlans { get; init; } = [];
 
+    /// <summary>Every file of the workspace that was read, with its kind.</summary>
+    public ImmutableArray<(string Path, FileKind Kind)> Files { get; init; } = [];
+
     public Analysis.AnalysisResult Analysis { get; init; } = PlanLang.Analysis.AnalysisResult.Empty;
 
     public ImmutableDictionary<string, BoundNorm> Norms { get; init; } = ImmutableDictionary<string, BoundNorm>.Empty;

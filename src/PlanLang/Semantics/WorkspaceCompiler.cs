@@ -79,6 +79,7 @@ public static class WorkspaceCompiler
             sorted)
         {
             BoundPlans = bound,
+            Files = [.. files.Select(f => (f.Path, f.Kind))],
             Analysis = analysis,
             Norms = norms,
             Resources = resources,
