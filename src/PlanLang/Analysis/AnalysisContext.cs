@@ -17,5 +17,21 @@ public sealed record AnalysisContext(
     DateOnly Today,
     UiLanguage Language)
 {
-    public BoundPlan? Plan(string id) => Plans.FirstOrDefault(p => p.Syntax.Id?.Value == id);
+    private readonly Lazy<ILookup<string, ResourceFacts>> resourcesByPlace = new(() => Resources.Where(r => r.In is not null).ToLookup(r => r.In!, StringComparer.Ordinal));
+    private readonly Lazy<ILookup<string, ResourceFacts>> resourcesByListing = new(() => Resources
+        .SelectMany(r => r.Syntax.Group is { } g ? new[] { (Key: r.Id, Resource: r), (Key: g, Resource: r) } : [(Key: r.Id, Resource: r)])
+        .ToLookup(p => p.Key, p => p.Resource, StringComparer.Ordinal));
+
+    private readonly Lazy<ImmutableDictionary<string, BoundPlan>> plansById = new(() => Plans
+        .Where(p => p.Syntax.Id is not null)
+        .GroupBy(p => p.Syntax.Id!.Value, StringComparer.Ordinal)
+        .ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+
+    public BoundPlan? Plan(string id) => plansById.Value.GetValueOrDefault(id);
+
+    /// <summary>Resources located in a jurisdiction (not below it).</summary>
+    public IEnumerable<ResourceFacts> ResourcesIn(string jurisdiction) => resourcesByPlace.Value[jurisdiction];
+
+    /// <summary>Resources a plan's <c>resources:</c> entry names: the resource itself or every member of a group.</summary>
+    public IEnumerable<ResourceFacts> ResourcesListedAs(string idOrGroup) => resourcesByListing.Value[idOrGroup];
 }

@@ -3,6 +3,7 @@ using PlanLang.Analysis.Coverage;
 using PlanLang.Analysis.Lifecycle;
 using PlanLang.Analysis.ResponseLogic;
 using PlanLang.Diagnostics;
+using PlanLang.Semantics;
 
 namespace PlanLang.Analysis;
 
@@ -12,14 +13,11 @@ public static class Analyzers
 {
     public static AnalysisResult Run(AnalysisContext context, DiagnosticBag diagnostics)
     {
-        var logic = new ResponseLogicAnalyzer(diagnostics);
-        var capacity = new CapacityAnalyzer(context, diagnostics);
-        var rows = new List<CapacityRow>();
-        foreach (var plan in context.Plans)
+        var rows = WorkspaceCompiler.Parallel(context.Plans, diagnostics, (plan, bag) =>
         {
-            logic.Analyze(plan);
-            rows.AddRange(capacity.Analyze(plan));
-        }
+            new ResponseLogicAnalyzer(bag).Analyze(plan);
+            return new CapacityAnalyzer(context, bag).Analyze(plan);
+        }).SelectMany(r => r).ToList();
 
         var coverage = new CoverageAnalyzer(context, diagnostics).Analyze();
         new LifecycleAnalyzer(context, diagnostics).Analyze();

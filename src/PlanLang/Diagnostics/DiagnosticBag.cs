@@ -9,12 +9,24 @@ public sealed class DiagnosticBag(UiLanguage language)
 
     public int Count => items.Count;
 
+    public int ErrorCount { get; private set; }
+
     public void Add(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>
-        items.Add(descriptor.Create(span, Language, args));
+        Add(descriptor.Create(span, Language, args));
 
-    public void Add(Diagnostic diagnostic) => items.Add(diagnostic);
+    public void Add(Diagnostic diagnostic)
+    {
+        items.Add(diagnostic);
+        ErrorCount += diagnostic.IsError ? 1 : 0;
+    }
 
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => items.AddRange(diagnostics);
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            Add(d);
+        }
+    }
 
     public IReadOnlyList<Diagnostic> Items => items;
 }

@@ -23,17 +23,17 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     /// <summary>Checks a condition and keeps its tree for the analyses and the engine.</summary>
     public BoundExpression BindCondition(ExpressionSource expression)
     {
-        var before = diagnostics.Items.Count(d => d.IsError);
+        var before = diagnostics.ErrorCount;
         var type = CheckCondition(expression);
-        return new BoundExpression(expression, lastTree, type, diagnostics.Items.Count(d => d.IsError) > before);
+        return new BoundExpression(expression, lastTree, type, diagnostics.ErrorCount > before);
     }
 
     /// <summary>Checks a value and keeps its tree for the analyses and the engine.</summary>
     public BoundExpression BindValue(ExpressionSource expression, Text field, Dimension? expected = null, string? example = null)
     {
-        var before = diagnostics.Items.Count(d => d.IsError);
+        var before = diagnostics.ErrorCount;
         var type = CheckValue(expression, field, expected, example);
-        return new BoundExpression(expression, lastTree, type, diagnostics.Items.Count(d => d.IsError) > before);
+        return new BoundExpression(expression, lastTree, type, diagnostics.ErrorCount > before);
     }
 
     /// <summary>Checks a trigger: it must be a condition; <c>for</c> must be followed by a duration.</summary>
@@ -111,10 +111,13 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     }
 
     /// <summary>Resolves a unit text outside an expression (an input's declared unit).</summary>
-    public static UnitExpression? ResolveUnit(string text) =>
-        ExpressionParser.Parse($"1 {text}", condition: false).Tree?.Body is QuantityExpr { Unit: { } unit } && TryUnit(unit, out var resolved)
+    public static UnitExpression? ResolveUnit(string text) => ResolvedUnits.GetOrAdd(text, static t =>
+        ExpressionParser.Parse($"1 {t}", condition: false).Tree?.Body is QuantityExpr { Unit: { } unit } && TryUnit(unit, out var resolved)
             ? resolved
-            : null;
+            : null);
+
+    // Units are resolved at every evaluation of a literal; parsing the text each time dominated the analyses.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, UnitExpression?> ResolvedUnits = new(StringComparer.Ordinal);
 
     private void ReportSyntax(IEnumerable<ExpressionSyntaxError> errors)
     {

@@ -11,7 +11,13 @@ namespace PlanLang.Expressions;
 /// <summary>Parses expression text with the generated ANTLR parser and builds the AST.</summary>
 public static class ExpressionParser
 {
-    public static (ExpressionTree? Tree, ImmutableArray<ExpressionSyntaxError> Errors) Parse(string text, bool condition)
+    // Parsing is pure, and plans repeat the same texts ("30 min", "warning.typhoon >= blue") hundreds of times.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool), (ExpressionTree?, ImmutableArray<ExpressionSyntaxError>)> Cache = new();
+
+    public static (ExpressionTree? Tree, ImmutableArray<ExpressionSyntaxError> Errors) Parse(string text, bool condition) =>
+        Cache.Count < 100_000 ? Cache.GetOrAdd((text, condition), static key => ParseUncached(key.Item1, key.Item2)) : ParseUncached(text, condition);
+
+    private static (ExpressionTree? Tree, ImmutableArray<ExpressionSyntaxError> Errors) ParseUncached(string text, bool condition)
     {
         var errors = new ErrorCollector(text.TrimEnd().Length);
         var lexer = new PlanExprLexer(CharStreams.fromString(text));

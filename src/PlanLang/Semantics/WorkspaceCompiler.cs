@@ -31,9 +31,28 @@ public static class WorkspaceCompiler
         // Parsing is independent per file; two cores halve the wall time on large workspaces.
         var paths = WorkspaceFiles.Enumerate(root);
         var loaded = new SourceFile[paths.Count];
-        Parallel.For(0, paths.Count, i => loaded[i] = SourceFile.Load(paths[i], FileKinds.Of(paths[i])!.Value, options.Language));
+        System.Threading.Tasks.Parallel.For(0, paths.Count, i => loaded[i] = SourceFile.Load(paths[i], FileKinds.Of(paths[i])!.Value, options.Language));
         files.AddRange(loaded);
         return Compile(root, files, diagnostics, options.Today);
+    }
+
+    /// <summary>Runs independent per-plan work on all cores, each with its own bag, and merges bags and results in
+    /// plan order so that the output does not depend on scheduling.</summary>
+    public static ImmutableArray<TResult> Parallel<TItem, TResult>(IReadOnlyList<TItem> items, DiagnosticBag diagnostics, Func<TItem, DiagnosticBag, TResult> work)
+    {
+        var results = new TResult[items.Count];
+        var bags = new DiagnosticBag[items.Count];
+        System.Threading.Tasks.Parallel.For(0, items.Count, i =>
+        {
+            bags[i] = new DiagnosticBag(diagnostics.Language);
+            results[i] = work(items[i], bags[i]);
+        });
+        foreach (var bag in bags)
+        {
+            diagnostics.AddRange(bag.Items);
+        }
+
+        return [.. results];
     }
 
     /// <summary>Binds already parsed files; used by <see cref="Compile(string, CompilationOptions)"/> and by tests.</summary>
@@ -52,7 +71,7 @@ public static class WorkspaceCompiler
         var expressions = new ExpressionBinder(diagnostics);
         var norms = expressions.BindNorms(config);
         var resources = registries.SelectMany(r => expressions.BindRegistry(r)).ToImmutableArray();
-        var bound = plans.Select(p => expressions.BindPlan(p, norms)).ToImmutableArray();
+        var bound = Parallel(plans, diagnostics, (plan, bag) => new ExpressionBinder(bag).BindPlan(plan, norms));
 
         var context = new AnalysisContext(bound, registries, resources, norms, config, new JurisdictionTree(registries), today, diagnostics.Language);
         var analysis = Analyzers.Run(context, diagnostics);

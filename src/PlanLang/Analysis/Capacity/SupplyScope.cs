@@ -31,8 +31,10 @@ public static class SupplyScope
             }
         }
 
-        return context.Resources
-            .Where(r => listed.Contains(r.Id) || (r.Syntax.Group is { } g && listed.Contains(g)) || (r.In is { } place && areas.Contains(place)))
+        return listed.SelectMany(context.ResourcesListedAs)
+            .Concat(areas.SelectMany(context.ResourcesIn))
+            .Distinct()
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PlanLang.Domain;
 using PlanLang.Expressions.Evaluation;
 using PlanLang.Expressions.Types;
@@ -6,7 +5,7 @@ using PlanLang.Expressions.Types;
 namespace PlanLang.Analysis.ResponseLogic;
 
 /// <summary>One combination of input values; <c>incident.grade</c> is computed from it by the 493号令 table.</summary>
-public sealed record GridPoint(ImmutableDictionary<string, Value> Values) : IEvaluationEnvironment
+public sealed record GridPoint(IReadOnlyDictionary<string, Value> Values) : IEvaluationEnvironment
 {
     public Value? Input(string path)
     {

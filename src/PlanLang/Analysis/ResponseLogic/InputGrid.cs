@@ -67,13 +67,13 @@ public sealed class InputGrid
         var index = new int[axes.Length];
         while (true)
         {
-            var values = ImmutableDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
+            var values = new Dictionary<string, Value>(axes.Length, StringComparer.Ordinal);
             for (var i = 0; i < axes.Length; i++)
             {
                 values[axes[i].Path] = axes[i].Values[index[i]];
             }
 
-            yield return new GridPoint(values.ToImmutable());
+            yield return new GridPoint(values);
             var k = 0;
             while (k < axes.Length && ++index[k] == axes[k].Values.Length)
             {
