@@ -29,6 +29,48 @@ public sealed class CliText(UiLanguage language)
 
     public string PlanFilter => T("只显示该 id 的预案", "Show only the plan with this id");
 
+    public string Run => T("运行预案：启动事件、记录观测、启动/终止响应、确认和完成任务、查看状态和时间线。", "Run a plan: start incidents, record observations, declare and end levels, acknowledge and complete tasks, see status and timeline.");
+
+    public string At => T("以此时间执行（ISO 8601，例如 2026-08-01T02:00+08:00；默认：现在），用于回放和测试", "Act at this time (ISO 8601, e.g. 2026-08-01T02:00+08:00; default: now), for replay and tests");
+
+    public string By => T("执行操作的角色 id", "The role id acting");
+
+    public string Note => T("备注（跳过任务时必须写明理由）", "A note (required as the reason when skipping)");
+
+    public string Reason => T("理由", "Reason");
+
+    public string IncidentId => T("事件编号", "Incident id");
+
+    public string NewIncidentId => T("事件编号（默认由预案 id 和时间生成）", "Incident id (default: from the plan id and the time)");
+
+    public string PlanFile => T("预案文件（*.plan.yaml）", "Plan file (*.plan.yaml)");
+
+    public string Observations => T("观测值 输入=值[单位]，例如 rain.h24=120mm warning.typhoon=yellow", "Observations input=value[unit], e.g. rain.h24=120mm warning.typhoon=yellow");
+
+    public string Level => T("级别（IV、III、II、I）、end（终止响应）或 close（关闭事件）", "Level (IV, III, II, I), end (end the response) or close (close the incident)");
+
+    public string Task => T("任务 id", "Task id");
+
+    public string RunStart => T("按预案启动一个事件（待命状态），锁定预案的内容和哈希。", "Start an incident of a plan (standby), pinning the plan's text and hash.");
+
+    public string RunObserve => T("记录观测值；条件成立的级别会被建议启动。", "Record observations; a level whose condition holds is proposed.");
+
+    public string RunDeclare => T("启动某级响应、终止响应（end）或关闭事件（close）。", "Declare a level, end the response (end) or close the incident (close).");
+
+    public string RunAck => T("确认接收任务（叫应）。", "Acknowledge a task.");
+
+    public string RunDone => T("完成任务。", "Complete a task.");
+
+    public string RunSkip => T("跳过任务（须写明理由）。", "Skip a task (with a reason).");
+
+    public string RunStatus => T("事件状态：当前和建议级别，每个任务的责任角色、时限、状态和叫应。", "Incident status: current and proposed level, each task's owner, due time, state and escalation.");
+
+    public string RunTimeline => T("事件时间线：每条记录的时间、角色和事项。", "Incident timeline: every event with its time, role and what happened.");
+
+    public string RunList => T("列出工作区中的事件。", "List the workspace's incidents.");
+
+    public string BadTime(string value) => T($"--at 的值“{value}”不是有效时间，请写成 ISO 8601，例如 2026-08-01T02:00+08:00。", $"--at '{value}' is not a valid time; write ISO 8601, for example 2026-08-01T02:00+08:00.");
+
     public string Workspace => T("工作区目录（默认：当前目录）", "Workspace folder (default: the current folder)");
 
     public string Lang => T("消息语言：zh-CN 或 en（默认按系统区域设置）", "Message language: zh-CN or en (default: from the locale)");

@@ -358,6 +358,63 @@ public static class DiagnosticCodes
         "最近一次评估：{0}；原则上每 {1} 年评估一次，已于 {2} 到期。",
         "Last evaluation: {0}; plans are evaluated every {1} years, due since {2}.",
         new Basis("《突发事件应急预案管理办法》（国办发〔2024〕5号）", "评估和修订", "原则上每3年评估一次"));
+
+    // PL7xxx — running incidents: commands the engine refuses (nothing is written)
+
+    public static readonly DiagnosticDescriptor IncidentNotFound = new(
+        "PL7001", Error, "No such incident",
+        "没有编号为“{0}”的事件{1}。用 planlang run list 查看现有事件。",
+        "There is no incident '{0}'{1}. planlang run list shows the incidents.");
+
+    public static readonly DiagnosticDescriptor PlanHasErrors = new(
+        "PL7002", Error, "Plan has errors",
+        "预案有 {0} 个错误，不能启动；先用 planlang check 修正。第一个：{1}",
+        "The plan has {0} errors and cannot be started; fix them with planlang check first. The first: {1}");
+
+    public static readonly DiagnosticDescriptor LevelNotDefined = new(
+        "PL7003", Error, "Level not defined",
+        "预案没有定义{0}响应。已定义的级别：{1}。",
+        "The plan defines no level {0}. Defined levels: {1}.");
+
+    public static readonly DiagnosticDescriptor NotAllowed = new(
+        "PL7004", Error, "Role not allowed",
+        "角色“{0}”不能{1}：只有“{2}”或其上级角色可以。",
+        "Role '{0}' may not {1}: only '{2}' or a role above it may.");
+
+    public static readonly DiagnosticDescriptor UnknownRunRole = new(
+        "PL7005", Error, "Unknown role",
+        "预案中没有角色“{0}”{1}。",
+        "The plan has no role '{0}'{1}.");
+
+    public static readonly DiagnosticDescriptor UnknownRunTask = new(
+        "PL7006", Error, "Unknown or inactive task",
+        "任务“{0}”{1}。",
+        "Task '{0}' {1}.");
+
+    public static readonly DiagnosticDescriptor InvalidTransition = new(
+        "PL7007", Error, "Not possible in this state",
+        "事件当前状态为 {0}，不能{1}。",
+        "The incident is {0}; it cannot {1}.");
+
+    public static readonly DiagnosticDescriptor EndNotMet = new(
+        "PL7008", Error, "End condition not met",
+        "响应终止条件（{0}）{1}，还不能终止响应。",
+        "The end condition ({0}) {1}; the response cannot end yet.");
+
+    public static readonly DiagnosticDescriptor BadObservation = new(
+        "PL7009", Error, "Bad observation",
+        "观测值“{0}”无效：{1}。写成 输入=值[单位]，例如 rain.h24=120mm、warning.typhoon=yellow。",
+        "The observation '{0}' is invalid: {1}. Write input=value[unit], for example rain.h24=120mm or warning.typhoon=yellow.");
+
+    public static readonly DiagnosticDescriptor ClockBackwards = new(
+        "PL7010", Error, "Time before the last event",
+        "时间 {0} 早于事件记录中的最后一条（{1}）；日志只能向后追加。",
+        "The time {0} is before the last event of the incident ({1}); the log only grows forward.");
+
+    public static readonly DiagnosticDescriptor IncidentExists = new(
+        "PL7011", Error, "Incident id taken",
+        "已有编号为“{0}”的事件，请换一个 --id。",
+        "An incident '{0}' exists already; choose another --id.");
 }
 
 /// <summary>The list of all descriptors, read once by reflection so that adding a code needs no second edit.</summary>

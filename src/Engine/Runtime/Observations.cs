@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using PlanLang.Domain;
+using PlanLang.Expressions;
+using PlanLang.Expressions.Evaluation;
+using PlanLang.Expressions.Types;
+
+namespace PlanLang.Engine.Runtime;
+
+/// <summary>The latest observed value of each input; <c>incident.grade</c> is computed from casualties and loss
+/// by the 493号令 table unless observed directly.</summary>
+public sealed class Observations(ImmutableDictionary<string, Value> values) : IEvaluationEnvironment
+{
+    public static Observations Empty { get; } = new(ImmutableDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal));
+
+    public ImmutableDictionary<string, Value> Values { get; } = values;
+
+    public Observations With(string path, Value value) => new(Values.SetItem(path, value));
+
+    public Value? Input(string path)
+    {
+        if (Values.TryGetValue(path, out var v))
+        {
+            return v;
+        }
+
+        if (path == "incident.grade")
+        {
+            double Get(string p) => Values.GetValueOrDefault(p) is QuantityValue q ? q.Base : 0;
+            return new OrdinalValue(OrdinalKind.Grade, IncidentGrades.Grade(Get("casualties.deaths"), Get("casualties.injured"), Get("loss.direct") / 10_000));
+        }
+
+        return null;
+    }
+
+    public Value? Scenario(string name) => null;
+
+    public Value? Norm(string name) => null;
+
+    /// <summary>Reads "120 mm", "yellow", "黄色", "true" for an input of the plan: the value, or an error text.</summary>
+    public static (Value? Value, string? Error) Parse(InputInfo input, string text)
+    {
+        var (tree, errors) = ExpressionParser.Parse(text, condition: false);
+        if (tree is null || !errors.IsEmpty)
+        {
+            return (null, errors.IsEmpty ? text : errors[0].Message.En);
+        }
+
+        Value value;
+        try
+        {
+            value = Evaluator.Evaluate(tree.Body, Empty, ExpressionScope.BuiltInOnly);
+        }
+        catch (InvalidOperationException e)
+        {
+            return (null, e.Message);
+        }
+
+        return (input.Type, value) switch
+        {
+            (QuantityType q, QuantityValue v) when v.Flexible => (new QuantityValue(v.Base * QuantityValue.UnitFactor(q.Unit), q.Dimension, q.Unit), null),
+            (QuantityType q, QuantityValue v) when v.Dimension.Equals(q.Dimension) => (v, null),
+            (QuantityType q, QuantityValue v) => (null, $"'{text}' is in {v.Unit}, {input.Path} is in {q.Unit}"),
+            (OrdinalType o, OrdinalValue v) when o.Kind == v.Kind => (v, null),
+            (BoolType, BoolValue v) => (v, null),
+            _ => (null, $"'{text}' is not {input.Type.Describe().En}"),
+        };
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using PlanLang.Diagnostics;
+using PlanLang.Domain;
+using PlanLang.Expressions;
+using PlanLang.Expressions.Evaluation;
+using PlanLang.Semantics;
+using PlanLang.Semantics.Bound;
+using PlanLang.Syntax.Model;
+
+namespace PlanLang.Engine.Runtime;
+
+/// <summary>
+/// A pinned plan compiled for running: levels with their conditions, tasks, roles and who is above whom. Built from
+/// the plan text stored with the incident, never from the file on disk, and cached by content hash.
+/// </summary>
+public sealed class PlanRuntime
+{
+    private static readonly ConcurrentDictionary<string, PlanRuntime> Cache = new(StringComparer.Ordinal);
+
+    private PlanRuntime(BoundPlan plan, IReadOnlyDictionary<string, BoundNorm> norms)
+    {
+        Plan = plan;
+        Norms = norms;
+        Roles = plan.Syntax.Roles.ToDictionary(r => r.Id.Value, StringComparer.Ordinal);
+    }
+
+    public BoundPlan Plan { get; }
+
+    public IReadOnlyDictionary<string, BoundNorm> Norms { get; }
+
+    public IReadOnlyDictionary<string, RoleSyntax> Roles { get; }
+
+    public ExpressionScope Scope => Plan.Scope;
+
+    public static string Hash(string planText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(planText)));
+
+    /// <summary>Compiles plan text (with the workspace configuration it was checked with) into a runtime.</summary>
+    public static PlanRuntime FromText(string planText, string? configText) =>
+        Cache.GetOrAdd(Hash(planText) + Hash(configText ?? string.Empty), _ =>
+        {
+            var files = new List<SourceFile> { SourceFile.Parse("pinned.plan.yaml", FileKind.Plan, planText, UiLanguage.En) };
+            if (configText is not null)
+            {
+                files.Add(SourceFile.Parse(FileKinds.ConfigFileName, FileKind.Config, configText, UiLanguage.En));
+            }
+
+            var compilation = WorkspaceCompiler.Compile(".", files, new DiagnosticBag(UiLanguage.En), DateOnly.FromDateTime(DateTime.UtcNow));
+            return new PlanRuntime(compilation.BoundPlans.Single(), compilation.Norms);
+        });
+
+    /// <summary>The defined levels from IV up to I.</summary>
+    public IReadOnlyList<BoundLevel> Levels => [.. Plan.LevelsAscending];
+
+    public BoundLevel? Level(string id) => Plan.Levels.FirstOrDefault(l => l.Id == id);
+
+    /// <summary>
+    /// Role A is above role R when R's <c>reports-to</c> chain reaches A. The level's <c>declare</c> role, or any role
+    /// above it, may declare it; a task's owner, or any role above the owner, may acknowledge and complete it.
+    /// </summary>
+    public bool IsSelfOrAbove(string actor, string role)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = role; current is not null && seen.Add(current); current = Roles.GetValueOrDefault(current)?.ReportsTo?.Value)
+        {
+            if (current == actor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The top of a role's reports-to chain: who an unacknowledged task finally escalates to (叫应).</summary>
+    public string Commander(string role)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var current = role;
+        while (Roles.GetValueOrDefault(current)?.ReportsTo?.Value is { } next && seen.Add(next) && Roles.ContainsKey(next))
+        {
+            current = next;
+        }
+
+        return current;
+    }
+
+    /// <summary>The highest defined level whose condition holds, or null.</summary>
+    public string? HighestHolding(IEvaluationEnvironment observations) =>
+        Levels.Reverse().FirstOrDefault(l => l.When?.IsUsable == true && Holds(l.When, observations))?.Id;
+
+    public bool EndHolds(IEvaluationEnvironment observations) => Plan.End is { IsUsable: true } end && Holds(end, observations);
+
+    /// <summary>The <c>for</c> duration of the end condition, or zero.</summary>
+    public TimeSpan EndHeldFor => Plan.End?.Tree?.HeldFor is { } d && Evaluator.Evaluate(d, NoValues.Instance, ExpressionScope.BuiltInOnly) is QuantityValue q
+        ? TimeSpan.FromSeconds(q.Base)
+        : TimeSpan.Zero;
+
+    public static TimeSpan? Duration(BoundExpression? bound) =>
+        bound is { IsUsable: true } && ExpressionBinder.Constant(bound) is QuantityValue q ? TimeSpan.FromSeconds(q.Base) : null;
+
+    private bool Holds(BoundExpression condition, IEvaluationEnvironment observations)
+    {
+        try
+        {
+            return Evaluator.IsTrue(condition.Tree!.Body, observations, Scope);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Level rank: 0 for IV … 3 for I.</summary>
+    public static int Rank(string level) => ResponseLevels.Rank(level);
+
+    private sealed class NoValues : IEvaluationEnvironment
+    {
+        public static NoValues Instance { get; } = new();
+
+        public Value? Input(string path) => null;
+
+        public Value? Scenario(string name) => null;
+
+        public Value? Norm(string name) => null;
+    }
+}

@@ -1,0 +1,20 @@
+using PlanLang.Engine.Events;
+
+namespace PlanLang.Engine.Store;
+
+/// <summary>The durable log of incidents. SQLite and PostgreSQL implement it; both are tested with the same suite.</summary>
+public interface IEventStore : IDisposable
+{
+    /// <summary>Creates the incident with its first events; false when the id is taken.</summary>
+    bool Create(IncidentRecord incident, IReadOnlyList<NewEvent> events);
+
+    (IncidentRecord Incident, IReadOnlyList<IncidentEvent> Events)? Load(string id);
+
+    /// <summary>Appends after <paramref name="expectedLastSeq"/>; throws <see cref="ConcurrencyException"/> when
+    /// another writer appended first, so the caller re-reads, re-decides and retries.</summary>
+    void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events);
+
+    IReadOnlyList<IncidentRecord> List();
+}
+
+public sealed class ConcurrencyException(string id, long expected) : Exception($"incident {id}: another command appended after event {expected}");
