@@ -69,6 +69,10 @@ public sealed class CliText(UiLanguage language)
 
     public string RunList => T("列出工作区中的事件。", "List the workspace's incidents.");
 
+    public string Store => T("事件存储：SQLite 文件路径，或 PostgreSQL 连接串（Host=…;Database=…）；默认为工作区下 .planlang/incidents.db，也可用环境变量 PLANLANG_STORE", "Event store: a SQLite file, or a PostgreSQL connection string (Host=…;Database=…); default .planlang/incidents.db in the workspace, or the PLANLANG_STORE variable");
+
+    public string StoreFailed(string detail) => T($"无法打开事件存储：{detail}", $"cannot open the event store: {detail}");
+
     public string BadTime(string value) => T($"--at 的值“{value}”不是有效时间，请写成 ISO 8601，例如 2026-08-01T02:00+08:00。", $"--at '{value}' is not a valid time; write ISO 8601, for example 2026-08-01T02:00+08:00.");
 
     public string Workspace => T("工作区目录（默认：当前目录）", "Workspace folder (default: the current folder)");

@@ -18,6 +18,7 @@ public static class RunCommands
     {
         var run = new Command("run", text.Run);
         var at = new Option<string>("--at") { Description = text.At, HelpName = "TIME" };
+        var storeOption = new Option<string>("--store") { Description = text.Store, HelpName = "CONNECTION" };
         var workspace = new Option<string>("--workspace", "-w") { Description = text.Workspace, HelpName = "DIR" };
         var lang = CommonOptions.Lang(text);
         var by = new Option<string>("--by") { Description = text.By, Required = true, HelpName = "ROLE" };
@@ -42,6 +43,7 @@ public static class RunCommands
             }
 
             command.Options.Add(at);
+            command.Options.Add(storeOption);
             command.Options.Add(workspace);
             command.Options.Add(lang);
             run.Subcommands.Add(command);
@@ -159,7 +161,10 @@ public static class RunCommands
         var folder = WorkspaceFiles.FindRoot(root) ?? root;
         try
         {
-            using var store = new SqliteEventStore(Path.Combine(folder, ".planlang", "incidents.db"));
+            var configured = parse.GetValue<string>("--store") ?? Environment.GetEnvironmentVariable("PLANLANG_STORE");
+            using IEventStore store = configured is not null && PostgresEventStore.IsConnectionString(configured)
+                ? new PostgresEventStore(configured)
+                : new SqliteEventStore(configured ?? Path.Combine(folder, ".planlang", "incidents.db"));
             action(new IncidentService(store, language.Value), at, language.Value);
             return CliApp.Success;
         }
@@ -167,6 +172,11 @@ public static class RunCommands
         {
             stderr.WriteLine($"planlang: error {refused.Diagnostic.Code}: {refused.Diagnostic.Message}");
             return CliApp.HasErrors;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            stderr.WriteLine($"planlang: {new CliText(language.Value).StoreFailed(e.Message)}");
+            return CliApp.UsageOrIo;
         }
     }
 }

@@ -24,8 +24,13 @@ public sealed class IncidentEndToEndTests : IDisposable
 
     public void Dispose() => ws.Dispose();
 
+    private string[] store = [];
+
+    /// <summary>The same suite against SQLite (the default) and a real PostgreSQL.</summary>
+    private void Use(string kind) => store = kind == "postgres" ? ["--store", PostgresServer.NewDatabase()] : [];
+
     private (int Exit, string Out, string Err) Run(string at, params string[] args) =>
-        Check.Cli(["run", .. args, "--workspace", ws.Root, "--at", at, "--lang", "en"]);
+        Check.Cli(["run", .. args, "--workspace", ws.Root, "--at", at, "--lang", "en", .. store]);
 
     private JsonObject Status(string at)
     {
@@ -37,9 +42,12 @@ public sealed class IncidentEndToEndTests : IDisposable
     private static JsonObject Task(JsonObject status, string id) =>
         status["tasks"]!.AsArray().Select(t => t!.AsObject()).Single(t => (string?)t["id"] == id);
 
-    [Fact]
-    public void A_whole_typhoon_incident()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public void A_whole_typhoon_incident(string kind)
     {
+        Use(kind);
         Assert.Equal(0, Run("2026-08-01T02:00:00+08:00", "start", Path.Combine(ws.Root, "longwan", "typhoon.plan.yaml"), "--id", "t1").Exit);
         var s = Status("2026-08-01T02:00:00+08:00");
         Assert.Equal(("standby", null, null), ((string?)s["state"], (string?)s["level"], (string?)s["proposed"]));
@@ -122,9 +130,12 @@ public sealed class IncidentEndToEndTests : IDisposable
         Assert.Contains("| 1 | 2026-08-01T02:00:00.000+08:00 | system | plan longwan/typhoon started", md, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void An_incident_keeps_the_plan_it_started_with()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public void An_incident_keeps_the_plan_it_started_with(string kind)
     {
+        Use(kind);
         var plan = Path.Combine(ws.Root, "longwan", "typhoon.plan.yaml");
         Run("2026-08-01T02:00:00+08:00", "start", plan, "--id", "t1");
         File.WriteAllText(plan, File.ReadAllText(plan).Replace("report-phone, title: 电话报告市防指, owner: office, from: IV, within: 30 min", "report-phone, title: 电话报告市防指, owner: office, from: IV, within: 10 min", StringComparison.Ordinal));
@@ -132,9 +143,12 @@ public sealed class IncidentEndToEndTests : IDisposable
         Assert.Equal("2026-08-01T02:40:00.000+08:00", (string?)Task(Status("2026-08-01T02:10:00+08:00"), "report-phone")["due"]);
     }
 
-    [Fact]
-    public void Automatic_levels_start_by_themselves()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public void Automatic_levels_start_by_themselves(string kind)
     {
+        Use(kind);
         Run("2026-08-01T02:00:00+08:00", "start", Path.Combine(ws.Root, "enterprise", "binhai-chem", "tank-farm-onsite.plan.yaml"), "--id", "t1");
         Assert.Equal(0, Run("2026-08-01T02:01:00+08:00", "observe", "t1", "toluene.concentration=30%").Exit);
         var s = Status("2026-08-01T02:01:00+08:00");
