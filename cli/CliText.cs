@@ -49,6 +49,10 @@ public sealed class CliText(UiLanguage language)
 
     public string Level => T("级别（IV、III、II、I）、end（终止响应）或 close（关闭事件）", "Level (IV, III, II, I), end (end the response) or close (close the incident)");
 
+    public string CapFile => T("CAP 1.2 预警消息文件（XML）", "A CAP 1.2 alert (XML file)");
+
+    public string RunCap => T("把 OASIS CAP 1.2 预警作为观测值记录（事件类型、颜色、区域）。", "Record an OASIS CAP 1.2 alert as an observation (event, colour, area).");
+
     public string Task => T("任务 id", "Task id");
 
     public string RunStart => T("按预案启动一个事件（待命状态），锁定预案的内容和哈希。", "Start an incident of a plan (standby), pinning the plan's text and hash.");

@@ -66,6 +66,20 @@ public static class RunCommands
             IncidentFormatter.StatusText(state, runtime, stdout, language);
         }));
 
+        var capFile = new Argument<string>("file") { Description = text.CapFile };
+        Make("cap", text.RunCap, id, capFile).SetAction(p => Execute(p, text, stdout, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
+        {
+            var path = p.GetValue(capFile)!;
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException(new CliText(language).NotFound, path);
+            }
+
+            var state = service.ReceiveCap(p.GetValue(id)!, time, File.ReadAllText(path));
+            var (_, runtime) = service.Load(state.Record.Id);
+            IncidentFormatter.StatusText(state, runtime, stdout, language);
+        }));
+
         var level = new Argument<string>("level") { Description = text.Level };
         Make("declare", text.RunDeclare, id, level, by, reason).SetAction(p => Execute(p, text, stdout, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
         {
@@ -172,6 +186,11 @@ public static class RunCommands
         {
             stderr.WriteLine($"planlang: error {refused.Diagnostic.Code}: {refused.Diagnostic.Message}");
             return CliApp.HasErrors;
+        }
+        catch (FileNotFoundException missing)
+        {
+            stderr.WriteLine($"{CheckReport.Relative(Path.GetFullPath(missing.FileName ?? "?"))}(1,1): error PL1009: {missing.Message}");
+            return CliApp.UsageOrIo;
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PlanLang.Diagnostics;
+using PlanLang.Engine.Cap;
 using PlanLang.Engine.Events;
 using PlanLang.Engine.Runtime;
 using PlanLang.Engine.State;
@@ -35,7 +36,14 @@ public sealed class IncidentService(IEventStore store, UiLanguage language)
         var runtime = PlanRuntime.FromText(planText, configText);
         var incidentId = id ?? $"{runtime.Plan.Id.Replace('/', '-')}-{at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
         var record = new IncidentRecord(incidentId, runtime.Plan.Id, PlanRuntime.Hash(planText), full, planText, configText, at, exercise);
-        var started = new NewEvent(at, EventTypes.System, EventTypes.Started, new JsonObject { ["plan"] = runtime.Plan.Id, ["hash"] = record.PlanHash, ["exercise"] = exercise });
+        var started = new NewEvent(at, EventTypes.System, EventTypes.Started, new JsonObject
+        {
+            ["plan"] = runtime.Plan.Id,
+            ["hash"] = record.PlanHash,
+            ["exercise"] = exercise,
+            ["jurisdiction"] = runtime.Plan.Syntax.Jurisdiction?.Value,
+            ["areaCodes"] = new JsonArray([.. AreaCodes(compilation, runtime.Plan.Syntax.Jurisdiction?.Value).Select(c => (JsonNode)c)]),
+        });
         if (!store.Create(record, [started]))
         {
             throw RefusedException.Of(DiagnosticCodes.IncidentExists, language, incidentId);
@@ -43,6 +51,94 @@ public sealed class IncidentService(IEventStore store, UiLanguage language)
 
         return Load(incidentId).State;
     }
+
+    /// <summary>The codes of the plan's jurisdiction, the ones above it and the ones below it, pinned at start: a CAP
+    /// alert for any of them concerns the incident.</summary>
+    private static IEnumerable<string> AreaCodes(Compilation compilation, string? jurisdiction)
+    {
+        if (jurisdiction is null)
+        {
+            return [];
+        }
+
+        var tree = new JurisdictionTree(compilation.Registries);
+        return tree.SelfAndAncestors(jurisdiction).Concat(tree.Subtree(jurisdiction)).Distinct(StringComparer.Ordinal)
+            .Select(tree.Find).OfType<PlanLang.Syntax.Model.JurisdictionSyntax>()
+            .SelectMany(j => new[] { j.Code, j.Id.Value.StartsWith("cn-", StringComparison.Ordinal) ? j.Id.Value[3..].Replace("-", string.Empty, StringComparison.Ordinal) : null })
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>An OASIS CAP 1.2 alert as an observation of the warning it carries (docs/engine.md).</summary>
+    public IncidentState ReceiveCap(string id, DateTimeOffset at, string xml) =>
+        Execute(id, at, (state, plan) =>
+        {
+            var (alert, error) = CapAlert.Parse(xml);
+            if (alert is null)
+            {
+                throw RefusedException.Of(DiagnosticCodes.CapRefused, language, "?", error);
+            }
+
+            Text? refusal = alert.Status switch
+            {
+                "Exercise" when !state.Record.Exercise => new Text("演练消息（status=Exercise）只能用于演练", "an exercise message (status=Exercise) only goes into drills"),
+                "Actual" when state.Record.Exercise => new Text("真实预警（status=Actual）不能进入演练", "a real alert (status=Actual) does not go into a drill"),
+                "Actual" or "Exercise" => null,
+                _ => new Text($"status={alert.Status} 的消息不驱动预案", $"a status={alert.Status} message drives no plan"),
+            };
+            if (refusal is not null)
+            {
+                throw RefusedException.Of(DiagnosticCodes.CapRefused, language, alert.Identifier, refusal);
+            }
+
+            var info = alert.Infos.FirstOrDefault(i => i.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)) ?? alert.Infos.FirstOrDefault()
+                ?? throw RefusedException.Of(DiagnosticCodes.CapRefused, language, alert.Identifier, new Text("没有 info 段", "it has no info block"));
+            var codes = state.AreaCodes;
+            var geocodes = info.Areas.SelectMany(a => a.Geocodes.Select(g => g.Value)).ToList();
+            if (!geocodes.Any(g => CapMapping.AreaMatches(g, codes)))
+            {
+                var described = string.Join("; ", info.Areas.Select(a => $"{a.Description} [{string.Join(", ", a.Geocodes.Select(g => $"{g.Name}={g.Value}"))}]"));
+                throw RefusedException.Of(DiagnosticCodes.CapOtherArea, language, described.Length > 0 ? described : "—", string.Join(", ", codes));
+            }
+
+            string signal;
+            string colour;
+            if (alert.MsgType == "Cancel")
+            {
+                var cancelled = state.CapSignals.Where(c => alert.References.Contains(c.Key)).Select(c => c.Value).FirstOrDefault();
+                signal = cancelled ?? CapMapping.Signal(info)
+                    ?? throw RefusedException.Of(DiagnosticCodes.CapRefused, language, alert.Identifier, new Text("它取消的预警本事件没有收到过", "it cancels an alert this incident never received"));
+                colour = "none";
+            }
+            else
+            {
+                signal = CapMapping.Signal(info)
+                    ?? throw RefusedException.Of(DiagnosticCodes.CapRefused, language, alert.Identifier, new Text($"事件类型“{info.Event}”不对应任何预警输入", $"the event '{info.Event}' maps to no warning input"));
+                colour = CapMapping.Colour(info);
+            }
+
+            var path = $"warning.{signal}";
+            if (!plan.Scope.Inputs.ContainsKey(path))
+            {
+                throw RefusedException.Of(DiagnosticCodes.CapRefused, language, alert.Identifier, new Text($"预案没有输入 {path}", $"the plan has no input {path}"));
+            }
+
+            return [new NewEvent(at, EventTypes.System, EventTypes.Observed, new JsonObject
+            {
+                ["values"] = new JsonObject { [path] = colour },
+                ["cap"] = new JsonObject
+                {
+                    ["identifier"] = alert.Identifier,
+                    ["sender"] = alert.Sender,
+                    ["sent"] = alert.Sent,
+                    ["msgType"] = alert.MsgType,
+                    ["references"] = new JsonArray([.. alert.References.Select(r => (JsonNode)r)]),
+                    ["event"] = info.Event,
+                    ["headline"] = info.Headline,
+                    ["signal"] = signal,
+                },
+            })];
+        });
 
     public (IncidentState State, PlanRuntime Plan) Load(string id)
     {

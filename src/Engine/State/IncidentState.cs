@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using PlanLang.Engine.Events;
 using PlanLang.Engine.Runtime;
 using PlanLang.Engine.Store;
@@ -26,6 +27,12 @@ public sealed class IncidentState
     public Observations Observations { get; private set; } = Observations.Empty;
 
     public Dictionary<string, TaskState> Tasks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The jurisdiction codes pinned at start (for CAP area matching).</summary>
+    public IReadOnlyList<string> AreaCodes { get; private set; } = [];
+
+    /// <summary>CAP identifiers received, with the warning signal each one set (for Update and Cancel).</summary>
+    public Dictionary<string, string> CapSignals { get; } = new(StringComparer.Ordinal);
 
     public long LastSeq { get; private set; }
 
@@ -58,7 +65,15 @@ public sealed class IncidentState
         var task = e.Text("task") is { } id ? Tasks.GetValueOrDefault(id) : null;
         switch (e.Type)
         {
+            case EventTypes.Started:
+                AreaCodes = e.Payload["areaCodes"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [];
+                break;
             case EventTypes.Observed:
+                if (e.Payload["cap"] is JsonObject cap && cap["identifier"]?.GetValue<string>() is { } capId && cap["signal"]?.GetValue<string>() is { } signal)
+                {
+                    CapSignals[capId] = signal;
+                }
+
                 foreach (var (path, node) in e.Payload["values"]!.AsObject())
                 {
                     if (plan.Scope.Inputs.TryGetValue(path, out var input) && Observations.Parse(input, node!.GetValue<string>()).Value is { } value)

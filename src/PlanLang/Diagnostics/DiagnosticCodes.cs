@@ -411,6 +411,16 @@ public static class DiagnosticCodes
         "时间 {0} 早于事件记录中的最后一条（{1}）；日志只能向后追加。",
         "The time {0} is before the last event of the incident ({1}); the log only grows forward.");
 
+    public static readonly DiagnosticDescriptor CapRefused = new(
+        "PL7012", Error, "CAP message refused",
+        "CAP 消息“{0}”不能用于本事件：{1}。",
+        "The CAP message '{0}' cannot be used for this incident: {1}.");
+
+    public static readonly DiagnosticDescriptor CapOtherArea = new(
+        "PL7013", Error, "CAP alert for another area",
+        "CAP 预警的区域（{0}）不在本事件的区域（{1}）内或其上下级，未记录。",
+        "The CAP alert's area ({0}) is not the incident's area ({1}), above it or below it; nothing was recorded.");
+
     public static readonly DiagnosticDescriptor IncidentExists = new(
         "PL7011", Error, "Incident id taken",
         "已有编号为“{0}”的事件，请换一个 --id。",

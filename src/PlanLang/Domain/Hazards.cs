@@ -15,6 +15,7 @@ public static class Hazards
         new("geological", "地质灾害", "geological hazard", "崩塌、滑坡、泥石流、地面塌陷等"),
         new("earthquake", "地震", "earthquake"),
         new("forest-fire", "森林草原火灾", "forest and grassland fire"),
+        new("avalanche", "雪崩", "avalanche"),
         new("drought", "干旱", "drought"),
         new("gale", "大风", "gale"),
         new("cold-wave", "寒潮", "cold wave"),

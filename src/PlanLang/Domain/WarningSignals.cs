@@ -44,6 +44,7 @@ public static class WarningSignals
         new("geological", "地质灾害气象风险预警", "geological-hazard risk", Byor, false),
         new("storm-surge", "风暴潮预警", "storm surge", Byor, false),
         new("forest-fire", "森林火险预警", "forest-fire danger", Byor, false),
+        new("avalanche", "雪崩预警", "avalanche", Byor, false),
     ];
 
     public static WarningColour? ParseColour(string text) => text.Trim() switch

@@ -64,7 +64,7 @@ public sealed class SyntaxReader(string file)
         root.Span(file),
         Str(root, "registry"),
         Items(root, "jurisdictions").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
-            new JurisdictionSyntax(Str(m, "id")!, Str(m, "name")?.Value, Str(m, "tier")?.Value, Str(m, "parent"), Expr(m, "population"), Expr(m, "area"))).ToImmutableArray(),
+            new JurisdictionSyntax(Str(m, "id")!, Str(m, "name")?.Value, Str(m, "tier")?.Value, Str(m, "parent"), Expr(m, "population"), Expr(m, "area")) { Code = Str(m, "code")?.Value }).ToImmutableArray(),
         Items(root, "organizations").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
             new OrganizationSyntax(Str(m, "id")!, Str(m, "name")?.Value, Str(m, "jurisdiction"), Str(m, "parent"))).ToImmutableArray(),
         Items(root, "resources").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>

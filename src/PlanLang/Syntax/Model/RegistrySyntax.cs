@@ -12,7 +12,11 @@ public sealed record RegistrySyntax(
     ImmutableArray<ResourceSyntax> Resources,
     ImmutableArray<AgreementSyntax> Agreements);
 
-public sealed record JurisdictionSyntax(Spanned<string> Id, string? Name, string? Tier, Spanned<string>? Parent, ExpressionSource? Population, ExpressionSource? Area);
+public sealed record JurisdictionSyntax(Spanned<string> Id, string? Name, string? Tier, Spanned<string>? Parent, ExpressionSource? Population, ExpressionSource? Area)
+{
+    /// <summary>The administrative-division code (行政区划代码) or another geocode (NUTS3, UGC) alerts use.</summary>
+    public string? Code { get; init; }
+}
 
 public sealed record OrganizationSyntax(Spanned<string> Id, string? Name, Spanned<string>? Jurisdiction, Spanned<string>? Parent);
 
