@@ -53,6 +53,14 @@ public sealed class CliText(UiLanguage language)
 
     public string RunCap => T("把 OASIS CAP 1.2 预警作为观测值记录（事件类型、颜色、区域）。", "Record an OASIS CAP 1.2 alert as an observation (event, colour, area).");
 
+    public string Drill => T("按演练脚本在模拟时钟上运行演练（注入情景、脚本化角色），为每项预期行动评分并记入事件记录。", "Run a drill on a simulated clock (injects, scripted players), score each expected action and record it in the incident's log.");
+
+    public string DrillScript => T("演练脚本（*.drill.yaml）", "Drill script (*.drill.yaml)");
+
+    public string Speed => T("模拟时钟倍速：每真实秒经过的模拟秒数（默认 60）", "Simulated seconds per real second (default 60)");
+
+    public string Instant => T("不等待，立即按时间顺序运行全部步骤", "Run every step at once, in time order, without waiting");
+
     public string Task => T("任务 id", "Task id");
 
     public string RunStart => T("按预案启动一个事件（待命状态），锁定预案的内容和哈希。", "Start an incident of a plan (standby), pinning the plan's text and hash.");

@@ -138,6 +138,7 @@ public static class IncidentFormatter
             EventTypes.EndProposed => zh ? $"终止条件自 {P("since")} 起持续成立，建议终止响应" : $"end condition held since {P("since")}; end proposed",
             EventTypes.Ended => zh ? "响应终止" : "response ended",
             EventTypes.Closed => zh ? "事件关闭" : "incident closed",
+            EventTypes.DrillScored => zh ? $"演练评分：{P("met")}/{P("expected")} 项按时完成" : $"drill scored: {P("met")}/{P("expected")} met in time",
             EventTypes.TaskActivated => zh ? $"任务 {P("task")} 下达给 {P("owner")}，时限 {P("due") ?? "—"}" : $"task {P("task")} assigned to {P("owner")}, due {P("due") ?? "—"}",
             EventTypes.TaskAcknowledged => zh ? $"确认接收任务 {P("task")}" : $"task {P("task")} acknowledged",
             EventTypes.TaskDone => (zh ? $"完成任务 {P("task")}" : $"task {P("task")} done") + (P("note") is { } n ? $"：{n}" : string.Empty),

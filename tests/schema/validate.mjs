@@ -9,13 +9,14 @@ import { parse } from "yaml";
 const [schemaDir, ...files] = process.argv.slice(2);
 const ajv = new Ajv({ allErrors: true, strict: false });
 const load = (name) => ajv.compile(JSON.parse(fs.readFileSync(path.join(schemaDir, name), "utf8")));
-const validators = { plan: load("plan.schema.json"), registry: load("registry.schema.json"), config: load("config.schema.json") };
+const validators = { plan: load("plan.schema.json"), registry: load("registry.schema.json"), config: load("config.schema.json"), drill: load("drill.schema.json") };
 
 const kindOf = (file) => {
   const base = path.basename(file);
   if (base === "planlang.yaml") return "config";
   if (base.endsWith(".registry.yaml")) return "registry";
   if (base.endsWith(".plan.yaml")) return "plan";
+  if (base.endsWith(".drill.yaml")) return "drill";
   return null;
 };
 

@@ -10,6 +10,7 @@ public static class EventTypes
     public const string EndProposed = "end.proposed";
     public const string Ended = "incident.ended";
     public const string Closed = "incident.closed";
+    public const string DrillScored = "drill.scored";
     public const string TaskActivated = "task.activated";
     public const string TaskAcknowledged = "task.acknowledged";
     public const string TaskDone = "task.done";

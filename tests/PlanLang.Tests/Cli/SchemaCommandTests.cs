@@ -12,7 +12,7 @@ public sealed class SchemaCommandTests
         var (exit, stdout, _) = Check.Cli("schema", "-o", ws.Root, "--lang", "en");
         Assert.Equal(0, exit);
         Assert.Contains("Wrote", stdout, StringComparison.Ordinal);
-        foreach (var name in new[] { "plan.schema.json", "registry.schema.json", "config.schema.json" })
+        foreach (var name in new[] { "plan.schema.json", "registry.schema.json", "config.schema.json", "drill.schema.json" })
         {
             Assert.Equal(File.ReadAllText(Repo.PathOf("schemas", name)), File.ReadAllText(Path.Combine(ws.Root, name)));
         }

@@ -17,6 +17,7 @@ public static class JsonSchemaWriter
         ("plan.schema.json", PlanSchema.Plan, "PlanLang 应急预案文件（*.plan.yaml）"),
         ("registry.schema.json", RegistrySchema.Registry, "PlanLang 登记册文件（*.registry.yaml）：行政区划、单位、资源、协议"),
         ("config.schema.json", ConfigSchema.Config, "PlanLang 工作区配置（planlang.yaml）"),
+        ("drill.schema.json", DrillSchema.Drill, "PlanLang 演练脚本（*.drill.yaml）：情景注入、脚本化角色和预期行动"),
     ];
 
     private static readonly JsonSerializerOptions Options = new()
