@@ -61,6 +61,12 @@ public sealed class CliText(UiLanguage language)
 
     public string Instant => T("不等待，立即按时间顺序运行全部步骤", "Run every step at once, in time order, without waiting");
 
+    public string Build => T("输出引擎为预案条件生成的 C# 代码（引擎用 Roslyn 编译后执行），便于检查。", "Write the C# the engine generates for a plan's conditions (compiled with Roslyn and run by the engine), for inspection.");
+
+    public string Emit => T("输出内容：cs（C# 源代码）", "What to emit: cs (C# source)");
+
+    public string EmitOutput => T("输出文件（默认：标准输出）", "Output file (default: standard output)");
+
     public string Task => T("任务 id", "Task id");
 
     public string RunStart => T("按预案启动一个事件（待命状态），锁定预案的内容和哈希。", "Start an incident of a plan (standby), pinning the plan's text and hash.");

@@ -58,7 +58,7 @@ public static class DrillCommand
                 using IEventStore events = configured is not null && PostgresEventStore.IsConnectionString(configured)
                     ? new PostgresEventStore(configured)
                     : new SqliteEventStore(configured ?? Path.Combine(root, ".planlang", "incidents.db"));
-                var result = new DrillRunner(events, language.Value).Run(p.GetValue(plan)!, drill, p.GetValue(id), p.GetValue(instant) ? null : p.GetValue(speed) ?? 60);
+                var result = new DrillRunner(events, language.Value, Path.Combine(root, ".planlang", "cache")).Run(p.GetValue(plan)!, drill, p.GetValue(id), p.GetValue(instant) ? null : p.GetValue(speed) ?? 60);
                 if (p.GetValue(format) == "json")
                 {
                     stdout.Write(IncidentFormatter.Write(Json(result)));

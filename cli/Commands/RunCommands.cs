@@ -179,7 +179,7 @@ public static class RunCommands
             using IEventStore store = configured is not null && PostgresEventStore.IsConnectionString(configured)
                 ? new PostgresEventStore(configured)
                 : new SqliteEventStore(configured ?? Path.Combine(folder, ".planlang", "incidents.db"));
-            action(new IncidentService(store, language.Value), at, language.Value);
+            action(new IncidentService(store, language.Value, Path.Combine(folder, ".planlang", "cache")), at, language.Value);
             return CliApp.Success;
         }
         catch (RefusedException refused)

@@ -15,7 +15,7 @@ namespace PlanLang.Engine;
 /// by <c>at</c> (overdue tasks, escalations, a held end condition), then decides, and appends — retrying when another
 /// command appended first, so two responders acting at once lose nothing. A refused command writes nothing.
 /// </summary>
-public sealed class IncidentService(IEventStore store, UiLanguage language)
+public sealed class IncidentService(IEventStore store, UiLanguage language, string? cacheFolder = null, bool compiled = true)
 {
     private const int Retries = 20;
 
@@ -421,6 +421,11 @@ public sealed class IncidentService(IEventStore store, UiLanguage language)
         {
             var loaded = store.Load(id) ?? throw RefusedException.Of(DiagnosticCodes.IncidentNotFound, language, id, DidYouMean.Suffix(id, store.List().Select(i => i.Id)));
             var plan = PlanRuntime.FromText(loaded.Incident.PlanText, loaded.Incident.ConfigText);
+            if (compiled)
+            {
+                plan.UseCompiled(cacheFolder);
+            }
+
             var state = IncidentState.Fold(loaded.Incident, loaded.Events, plan);
             if (at < state.LastAt)
             {

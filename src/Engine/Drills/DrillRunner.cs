@@ -18,12 +18,12 @@ public sealed record DrillResult(string IncidentId, DrillScript Script, Immutabl
 /// Runs a drill on a simulated clock: an exercise incident of the plan, the script's injects and scripted players in
 /// time order, then a score per expected action, recorded in the incident's log (drill.scored).
 /// </summary>
-public sealed class DrillRunner(IEventStore store, UiLanguage language)
+public sealed class DrillRunner(IEventStore store, UiLanguage language, string? cacheFolder = null)
 {
     /// <param name="speed">Simulated seconds per real second; null runs instantly.</param>
     public DrillResult Run(string planPath, DrillScript script, string? id, double? speed)
     {
-        var service = new IncidentService(store, language);
+        var service = new IncidentService(store, language, cacheFolder);
         var incident = service.Start(planPath, id ?? $"{script.Id.Replace('/', '-')}-{script.Start:yyyyMMddHHmmss}", script.Start, exercise: true);
         var steps = script.Injects.Select(i => (i.At, Order: 0, Act: (Action<DateTimeOffset>)(at =>
             {

@@ -47,7 +47,7 @@ public sealed class PlanRuntime
             }
 
             var compilation = WorkspaceCompiler.Compile(".", files, new DiagnosticBag(UiLanguage.En), DateOnly.FromDateTime(DateTime.UtcNow));
-            return new PlanRuntime(compilation.BoundPlans.Single(), compilation.Norms);
+            return new PlanRuntime(compilation.BoundPlans.Single(), compilation.Norms) { PlanHash = Hash(planText) };
         });
 
     /// <summary>The defined levels from IV up to I.</summary>
@@ -86,11 +86,24 @@ public sealed class PlanRuntime
         return current;
     }
 
-    /// <summary>The highest defined level whose condition holds, or null.</summary>
-    public string? HighestHolding(IEvaluationEnvironment observations) =>
-        Levels.Reverse().FirstOrDefault(l => l.When?.IsUsable == true && Holds(l.When, observations))?.Id;
+    /// <summary>The conditions compiled to delegates, once <see cref="UseCompiled"/> has run; the interpreter until then.</summary>
+    public Compiled.CompiledConditions? Compiled { get; private set; }
 
-    public bool EndHolds(IEvaluationEnvironment observations) => Plan.End is { IsUsable: true } end && Holds(end, observations);
+    public string PlanHash { get; private set; } = string.Empty;
+
+    /// <summary>Compiles (or loads from <paramref name="cacheFolder"/>) the conditions; the engine's hot path uses them.</summary>
+    public void UseCompiled(string? cacheFolder) =>
+        Compiled ??= PlanLang.Engine.Compiled.ConditionCompiler.For(Plan, PlanHash, cacheFolder);
+
+    /// <summary>The highest defined level whose condition holds, or null.</summary>
+    public string? HighestHolding(Observations observations) =>
+        Levels.Reverse().FirstOrDefault(l => l.When?.IsUsable == true && (Compiled?.Levels.TryGetValue(l.Id, out var f) == true ? f(new ObservedInputs(observations)) : Holds(l.When, observations)))?.Id;
+
+    public bool EndHolds(Observations observations) => Plan.End is { IsUsable: true } end
+        && (Compiled?.End is { } f ? f(new ObservedInputs(observations)) : Holds(end, observations));
+
+    /// <summary>The interpreter, the reference the compiled conditions are tested against.</summary>
+    public bool Interpret(BoundExpression condition, IEvaluationEnvironment observations) => Holds(condition, observations);
 
     /// <summary>The <c>for</c> duration of the end condition, or zero.</summary>
     public TimeSpan EndHeldFor => Plan.End?.Tree?.HeldFor is { } d && Evaluator.Evaluate(d, NoValues.Instance, ExpressionScope.BuiltInOnly) is QuantityValue q

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using PlanLang.Semantics.Bound;
+
+namespace PlanLang.Engine.Compiled;
+
+/// <summary>A plan's conditions as delegates.</summary>
+public sealed record CompiledConditions(IReadOnlyDictionary<string, Func<IInputs, bool>> Levels, Func<IInputs, bool>? End);
+
+/// <summary>
+/// Compiles the generated C# with Roslyn, once per plan content hash: in memory for the process, and as a DLL under
+/// the cache folder (.planlang/cache) so the next command — a new process — loads it instead of compiling again.
+/// </summary>
+public static class ConditionCompiler
+{
+    private static readonly ConcurrentDictionary<string, CompiledConditions> Loaded = new(StringComparer.Ordinal);
+
+    public static CompiledConditions For(BoundPlan plan, string planHash, string? cacheFolder) =>
+        Loaded.GetOrAdd(planHash, _ =>
+        {
+            var cached = cacheFolder is null ? null : Path.Combine(cacheFolder, $"{ConditionCodeGenerator.ClassName(planHash)}.dll");
+            byte[] image;
+            if (cached is not null && File.Exists(cached))
+            {
+                image = File.ReadAllBytes(cached);
+            }
+            else
+            {
+                image = Compile(ConditionCodeGenerator.Generate(plan, planHash), ConditionCodeGenerator.ClassName(planHash));
+                if (cached is not null)
+                {
+                    Directory.CreateDirectory(cacheFolder!);
+                    var temp = cached + $".{Environment.ProcessId}.tmp";
+                    File.WriteAllBytes(temp, image);
+                    File.Move(temp, cached, overwrite: true);
+                }
+            }
+
+            var assembly = new AssemblyLoadContext(planHash, isCollectible: true).LoadFromStream(new MemoryStream(image));
+            var type = assembly.GetType($"{ConditionCodeGenerator.Namespace}.{ConditionCodeGenerator.ClassName(planHash)}")!;
+            Func<IInputs, bool> Make(MethodInfo m) => m.CreateDelegate<Func<IInputs, bool>>();
+            var levels = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.Name.StartsWith("Level_", StringComparison.Ordinal))
+                .ToDictionary(m => m.Name["Level_".Length..], Make, StringComparer.Ordinal);
+            var end = type.GetMethod("End") is { } e ? Make(e) : null;
+            return new CompiledConditions(levels, end);
+        });
+
+    private static byte[] Compile(string source, string name)
+    {
+        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var references = trusted
+            .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "System.Linq.dll" or "netstandard.dll")
+            .Append(typeof(IInputs).Assembly.Location)
+            .Select(p => MetadataReference.CreateFromFile(p));
+        var compilation = CSharpCompilation.Create(
+            name,
+            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, deterministic: true));
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("generated conditions do not compile: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+
+        return stream.ToArray();
+    }
+}
