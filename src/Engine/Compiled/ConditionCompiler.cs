@@ -16,38 +16,41 @@ public sealed record CompiledConditions(IReadOnlyDictionary<string, Func<IInputs
 /// </summary>
 public static class ConditionCompiler
 {
-    private static readonly ConcurrentDictionary<string, CompiledConditions> Loaded = new(StringComparer.Ordinal);
+    // Lazy: GetOrAdd may run a factory on several threads at once; compiling twice would waste a second.
+    private static readonly ConcurrentDictionary<string, Lazy<CompiledConditions>> Loaded = new(StringComparer.Ordinal);
 
     public static CompiledConditions For(BoundPlan plan, string planHash, string? cacheFolder) =>
-        Loaded.GetOrAdd(planHash, _ =>
-        {
-            var cached = cacheFolder is null ? null : Path.Combine(cacheFolder, $"{ConditionCodeGenerator.ClassName(planHash)}.dll");
-            byte[] image;
-            if (cached is not null && File.Exists(cached))
-            {
-                image = File.ReadAllBytes(cached);
-            }
-            else
-            {
-                image = Compile(ConditionCodeGenerator.Generate(plan, planHash), ConditionCodeGenerator.ClassName(planHash));
-                if (cached is not null)
-                {
-                    Directory.CreateDirectory(cacheFolder!);
-                    var temp = cached + $".{Environment.ProcessId}.tmp";
-                    File.WriteAllBytes(temp, image);
-                    File.Move(temp, cached, overwrite: true);
-                }
-            }
+        Loaded.GetOrAdd(planHash, _ => new Lazy<CompiledConditions>(() => Load(plan, planHash, cacheFolder))).Value;
 
-            var assembly = new AssemblyLoadContext(planHash, isCollectible: true).LoadFromStream(new MemoryStream(image));
-            var type = assembly.GetType($"{ConditionCodeGenerator.Namespace}.{ConditionCodeGenerator.ClassName(planHash)}")!;
-            Func<IInputs, bool> Make(MethodInfo m) => m.CreateDelegate<Func<IInputs, bool>>();
-            var levels = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
-                .Where(m => m.Name.StartsWith("Level_", StringComparison.Ordinal))
-                .ToDictionary(m => m.Name["Level_".Length..], Make, StringComparer.Ordinal);
-            var end = type.GetMethod("End") is { } e ? Make(e) : null;
-            return new CompiledConditions(levels, end);
-        });
+    private static CompiledConditions Load(BoundPlan plan, string planHash, string? cacheFolder)
+    {
+        var cached = cacheFolder is null ? null : Path.Combine(cacheFolder, $"{ConditionCodeGenerator.ClassName(planHash)}.dll");
+        byte[] image;
+        if (cached is not null && File.Exists(cached))
+        {
+            image = File.ReadAllBytes(cached);
+        }
+        else
+        {
+            image = Compile(ConditionCodeGenerator.Generate(plan, planHash), ConditionCodeGenerator.ClassName(planHash));
+            if (cached is not null)
+            {
+                Directory.CreateDirectory(cacheFolder!);
+                var temp = cached + $".{Guid.NewGuid():N}.tmp";
+                File.WriteAllBytes(temp, image);
+                File.Move(temp, cached, overwrite: true);
+            }
+        }
+
+        var assembly = new AssemblyLoadContext(planHash, isCollectible: true).LoadFromStream(new MemoryStream(image));
+        var type = assembly.GetType($"{ConditionCodeGenerator.Namespace}.{ConditionCodeGenerator.ClassName(planHash)}")!;
+        Func<IInputs, bool> Make(MethodInfo m) => m.CreateDelegate<Func<IInputs, bool>>();
+        var levels = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.Name.StartsWith("Level_", StringComparison.Ordinal))
+            .ToDictionary(m => m.Name["Level_".Length..], Make, StringComparer.Ordinal);
+        var end = type.GetMethod("End") is { } e ? Make(e) : null;
+        return new CompiledConditions(levels, end);
+    }
 
     private static byte[] Compile(string source, string name)
     {

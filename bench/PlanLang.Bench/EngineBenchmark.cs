@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PlanLang.Diagnostics;
+using PlanLang.Engine;
+using PlanLang.Engine.Events;
+using PlanLang.Engine.Runtime;
+using PlanLang.Engine.Store;
+
+namespace PlanLang.Bench;
+
+/// <summary>
+/// 1,000 incidents of the Longwan typhoon plan run at once through a typhoon against one SQLite database
+/// (WAL, synchronous=FULL): observations, declarations of Ⅳ and Ⅲ, acknowledgements and completions — every
+/// command a full load, fold, decide, append. Reports events per second and command latency, next to the ceiling:
+/// appending the same events to the same kind of database without the engine.
+/// </summary>
+public static class EngineBenchmark
+{
+    public static int Run(int incidents, int workers)
+    {
+        var root = ConditionBenchmarks.FindRepo();
+        var planText = File.ReadAllText(Path.Combine(root, "plans", "longwan", "typhoon.plan.yaml"));
+        var configText = File.ReadAllText(Path.Combine(root, "plans", "planlang.yaml"));
+        var runtime = PlanRuntime.FromText(planText, configText);
+        var dir = Path.Combine(Path.GetTempPath(), "planlang-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        var db = Path.Combine(dir, "incidents.db");
+        var t0 = new DateTimeOffset(2026, 8, 1, 2, 0, 0, TimeSpan.FromHours(8));
+
+        // Incidents start from the pinned plan, as run start stores it.
+        using (var store = new SqliteEventStore(db))
+        {
+            for (var i = 0; i < incidents; i++)
+            {
+                var record = new IncidentRecord($"bench-{i}", runtime.Plan.Id, PlanRuntime.Hash(planText), "plans/longwan/typhoon.plan.yaml", planText, configText, t0, false);
+                store.Create(record, [new NewEvent(t0, EventTypes.System, EventTypes.Started, new JsonObject { ["plan"] = runtime.Plan.Id, ["hash"] = record.PlanHash })]);
+            }
+        }
+
+        var latencies = new ConcurrentBag<double>();
+        var commands = 0;
+        var watch = Stopwatch.StartNew();
+        Parallel.For(0, incidents, new ParallelOptions { MaxDegreeOfParallelism = workers }, () => new SqliteEventStore(db), (i, _, store) =>
+        {
+            var service = new IncidentService(store, UiLanguage.En, Path.Combine(dir, "cache"));
+            var id = $"bench-{i}";
+            void Time(Action command)
+            {
+                var start = Stopwatch.GetTimestamp();
+                command();
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                Interlocked.Increment(ref commands);
+            }
+
+            var at = t0;
+            DateTimeOffset Next() => at = at.AddMinutes(1);
+            Time(() => service.Observe(id, Next(), ["warning.typhoon=blue"]));
+            Time(() => service.Declare(id, Next(), "IV", "office", null));
+            foreach (var task in new[] { "report-phone", "report-written", "seawall-patrol" })
+            {
+                Time(() => service.Acknowledge(id, Next(), task, task == "seawall-patrol" ? "water" : "office", null));
+                Time(() => service.Done(id, Next(), task, task == "seawall-patrol" ? "water" : "office", null));
+            }
+
+            Time(() => service.Observe(id, Next(), ["warning.typhoon=yellow", "rain.h24=120mm"]));
+            Time(() => service.Declare(id, Next(), "III", "commander", null));
+            foreach (var (task, role) in new[] { ("evacuate", "streets"), ("rescue-standby", "rescue") })
+            {
+                Time(() => service.Acknowledge(id, Next(), task, role, null));
+                Time(() => service.Done(id, Next(), task, role, null));
+            }
+
+            Time(() => service.Observe(id, Next(), ["warning.typhoon=orange"]));
+            Time(() => service.Declare(id, Next(), "II", "commander", null));
+            foreach (var (task, role) in new[] { ("close-outdoor", "streets"), ("report-casualties", "office") })
+            {
+                Time(() => service.Acknowledge(id, Next(), task, role, null));
+                Time(() => service.Done(id, Next(), task, role, null));
+            }
+
+            for (var k = 0; k < 6; k++)
+            {
+                Time(() => service.Observe(id, Next(), [$"rain.h1={k * 3}mm"]));
+            }
+
+            return store;
+        }, store => store.Dispose());
+        var engineTime = watch.Elapsed;
+
+        long events;
+        List<(string Id, List<NewEvent> Events)> all;
+        using (var store = new SqliteEventStore(db))
+        {
+            all = store.List().Select(r => (r.Id, store.Load(r.Id)!.Value.Events.Skip(1).Select(e => new NewEvent(e.At, e.Actor, e.Type, e.Payload)).ToList())).ToList();
+            events = all.Sum(a => a.Events.Count);
+        }
+
+        // The ceiling: the same events, appended one command's worth at a time, without loading or folding.
+        var rawDb = Path.Combine(dir, "raw.db");
+        using (var store = new SqliteEventStore(rawDb))
+        {
+            foreach (var (id, _) in all)
+            {
+                store.Create(new IncidentRecord(id, runtime.Plan.Id, "h", "p", planText, configText, t0, false), [new NewEvent(t0, EventTypes.System, EventTypes.Started, [])]);
+            }
+        }
+
+        var perCommand = (double)events / commands;
+        watch.Restart();
+        Parallel.ForEach(all, new ParallelOptions { MaxDegreeOfParallelism = workers }, () => new SqliteEventStore(rawDb), (incident, _, store) =>
+        {
+            var seq = 1L;
+            foreach (var chunk in incident.Events.Chunk((int)Math.Max(1, Math.Round(perCommand))))
+            {
+                store.Append(incident.Id, seq, chunk);
+                seq += chunk.Length;
+            }
+
+            return store;
+        }, store => store.Dispose());
+        var rawTime = watch.Elapsed;
+
+        var sorted = latencies.Order().ToArray();
+        double P(double q) => sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(q * sorted.Length))];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"incidents={incidents} workers={workers} commands={commands} events={events}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine: {engineTime.TotalSeconds:0.00} s, {events / engineTime.TotalSeconds:0} events/s, {commands / engineTime.TotalSeconds:0} commands/s, latency p50 {P(0.5):0.0} ms p99 {P(0.99):0.0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw append: {rawTime.TotalSeconds:0.00} s, {events / rawTime.TotalSeconds:0} events/s"));
+        Directory.Delete(dir, recursive: true);
+        return 0;
+    }
+}
