@@ -4,12 +4,14 @@ using PlanLang.Tests.Infrastructure;
 namespace PlanLang.Tests.Engine;
 
 /// <summary>The three real CAP 1.2 samples (China, MeteoAlarm, NWS; copied into Fixtures/cap) drive observations.</summary>
-public sealed class CapTests : IDisposable
+public abstract class CapTests(string kind) : IDisposable
 {
     private const string T0 = "2026-08-01T02:00:00+08:00";
     private readonly TempWorkspace ws = new(withConfig: false, withRegistry: false);
 
-    public CapTests()
+    private readonly string[] store = kind == "postgres" ? ["--store", PostgresServer.NewDatabase()] : [];
+
+    protected void Init()
     {
         foreach (var file in Directory.GetFiles(Repo.PathOf("tests", "PlanLang.Tests", "Fixtures", "cap-workspace")))
         {
@@ -25,12 +27,16 @@ public sealed class CapTests : IDisposable
         }
     }
 
-    public void Dispose() => ws.Dispose();
+    public void Dispose()
+    {
+        ws.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static string Sample(string name) => Repo.PathOf("tests", "PlanLang.Tests", "Fixtures", "cap", name);
 
     private (int Exit, string Out, string Err) Run(params string[] args) =>
-        Check.Cli(["run", .. args, "--workspace", ws.Root, "--at", T0, "--lang", "en"]);
+        Check.Cli(["run", .. args, "--workspace", ws.Root, "--at", T0, "--lang", "en", .. store]);
 
     private JsonObject Status(string id) => JsonNode.Parse(Run("status", id, "--format", "json").Out)!.AsObject();
 
@@ -112,4 +118,18 @@ public sealed class CapTests : IDisposable
         Assert.Contains("not {urn:oasis:names:tc:emergency:cap:1.2}alert", Run("cap", "bd", Path.Combine(ws.Root, "v11.xml")).Err, StringComparison.Ordinal);
         Assert.Equal(2, Run("cap", "bd", Path.Combine(ws.Root, "missing.xml")).Exit);
     }
+}
+
+/// <summary>Against the default SQLite store.</summary>
+public sealed class SqliteCapTests : CapTests
+{
+    public SqliteCapTests()
+        : base("sqlite") => Init();
+}
+
+/// <summary>Against a real PostgreSQL.</summary>
+public sealed class PostgresCapTests : CapTests
+{
+    public PostgresCapTests()
+        : base("postgres") => Init();
 }

@@ -4,21 +4,27 @@ using PlanLang.Tests.Infrastructure;
 namespace PlanLang.Tests.Engine;
 
 /// <summary>Each refusal of the engine: exit code 1, the code on standard error, and nothing written.</summary>
-public sealed class RefusalTests : IDisposable
+public abstract class RefusalTests(string kind) : IDisposable
 {
     private const string T0 = "2026-08-01T02:00:00+08:00";
     private readonly TempWorkspace ws = new();
 
-    public RefusalTests()
+    private readonly string[] store = kind == "postgres" ? ["--store", PostgresServer.NewDatabase()] : [];
+
+    protected void Init()
     {
         ws.Write("t.plan.yaml", TempWorkspace.Plan);
         Run(T0, "start", Path.Combine(ws.Root, "t.plan.yaml"), "--id", "t1");
     }
 
-    public void Dispose() => ws.Dispose();
+    public void Dispose()
+    {
+        ws.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private (int Exit, string Out, string Err) Run(string at, params string[] args) =>
-        Check.Cli(["run", .. args, "--workspace", ws.Root, "--at", at, "--lang", "en"]);
+        Check.Cli(["run", .. args, "--workspace", ws.Root, "--at", at, "--lang", "en", .. store]);
 
     private int Events() => JsonNode.Parse(Run(T0, "timeline", "t1", "--format", "json").Out)!["events"]!.AsArray().Count;
 
@@ -89,4 +95,18 @@ public sealed class RefusalTests : IDisposable
 
     [Fact]
     public void PL7011_an_incident_id_taken() => Refused("PL7011", T0, "start", Path.Combine(ws.Root, "t.plan.yaml"), "--id", "t1");
+}
+
+/// <summary>Against the default SQLite store.</summary>
+public sealed class SqliteRefusalTests : RefusalTests
+{
+    public SqliteRefusalTests()
+        : base("sqlite") => Init();
+}
+
+/// <summary>Against a real PostgreSQL.</summary>
+public sealed class PostgresRefusalTests : RefusalTests
+{
+    public PostgresRefusalTests()
+        : base("postgres") => Init();
 }
