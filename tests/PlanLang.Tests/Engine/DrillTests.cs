@@ -47,6 +47,19 @@ public sealed class DrillTests : IDisposable
     }
 
     [Fact]
+    public void A_drill_on_a_fast_clock_gives_the_same_scorecard_and_run_list_shows_it()
+    {
+        var plan = Path.Combine(ws.Root, "longwan", "typhoon.plan.yaml");
+        var script = Path.Combine(ws.Root, "drills", "longwan-typhoon.drill.yaml");
+        var (exit, stdout, _) = Check.Cli("drill", plan, script, "--speed", "100000", "--format", "json", "--id", "fast");
+        Assert.Equal(0, exit);
+        Assert.Equal(5, (int)JsonNode.Parse(stdout)!["met"]!);
+        var list = Check.Cli("run", "list", "--workspace", ws.Root, "--at", "2026-07-20T18:00:00+08:00", "--lang", "en").Stdout;
+        Assert.Contains("fast", list, StringComparison.Ordinal);
+        Assert.Contains("longwan/typhoon", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_malformed_drill_script_is_reported_with_its_line()
     {
         var script = Path.Combine(ws.Root, "bad.drill.yaml");
