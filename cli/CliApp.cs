@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommands.Create(text, stdout, stderr));
         root.Subcommands.Add(DrillCommand.Create(text, stdout, stderr));
         root.Subcommands.Add(BuildCommand.Create(text, stdout, stderr));
+        root.Subcommands.Add(RenderCommand.Create(text, stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(text, stdout));
         foreach (var option in root.Options)
         {

@@ -67,6 +67,12 @@ public sealed class CliText(UiLanguage language)
 
     public string EmitOutput => T("输出文件（默认：标准输出）", "Output file (default: standard output)");
 
+    public string Render => T("生成文档：handbook（预案文本）、cards（岗位应急处置卡），输出 HTML、Markdown 或 PDF。", "Render documents: handbook (the plan text) or cards (per-role response cards), as HTML, Markdown or PDF.");
+
+    public string RenderKind => T("文档类型：handbook 或 cards", "Document kind: handbook or cards");
+
+    public string RenderOutput => T("输出目录（默认：out）", "Output folder (default: out)");
+
     public string Task => T("任务 id", "Task id");
 
     public string RunStart => T("按预案启动一个事件（待命状态），锁定预案的内容和哈希。", "Start an incident of a plan (standby), pinning the plan's text and hash.");

@@ -425,6 +425,23 @@ public static class DiagnosticCodes
         "PL7011", Error, "Incident id taken",
         "已有编号为“{0}”的事件，请换一个 --id。",
         "An incident '{0}' exists already; choose another --id.");
+
+    // PL8xxx — documents
+
+    public static readonly DiagnosticDescriptor TemplateError = new(
+        "PL8001", Error, "Template error",
+        "模板错误：{0}。请修正该模板（工作区 templates/ 中的覆盖模板与内置模板同名）。",
+        "Template error: {0}. Fix the template (an override in the workspace's templates/ has the built-in template's name).");
+
+    public static readonly DiagnosticDescriptor BrowserMissing = new(
+        "PL8002", Error, "Chromium not found",
+        "生成 PDF 需要 Chromium：{0}。请安装 Debian 软件包 chromium（apt-get install chromium），或设置 PLANLANG_CHROMIUM 指向浏览器。",
+        "Printing PDF needs Chromium: {0}. Install the Debian package chromium (apt-get install chromium), or set PLANLANG_CHROMIUM to the browser.");
+
+    public static readonly DiagnosticDescriptor PrintFailed = new(
+        "PL8003", Error, "PDF printing failed",
+        "Chromium 未能打印 PDF：{0}。",
+        "Chromium could not print the PDF: {0}.");
 }
 
 /// <summary>The list of all descriptors, read once by reflection so that adding a code needs no second edit.</summary>

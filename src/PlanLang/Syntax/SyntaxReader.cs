@@ -56,7 +56,25 @@ public sealed class SyntaxReader(string file)
             }).ToImmutableArray(),
             end is null ? null : new EndSyntax(end.Span(file), Expr(end, "when"), Str(end, "declare")),
             Items(root, "tasks").OfType<YamlMappingNode>().Select(ReadTask).ToImmutableArray(),
-            StrList(root, "resources"));
+            StrList(root, "resources"))
+        {
+            Metadata = new PlanMetadata(
+                Str(root, "number")?.Value,
+                Str(organization, "hq")?.Value,
+                Str(organization, "office")?.Value,
+                Str(Map(lifecycle, "approved"), "by")?.Value,
+                Str(Map(lifecycle, "approved"), "ref")?.Value,
+                Str(Map(lifecycle, "filed"), "ref")?.Value,
+                Entries(Map(root, "text")).ToImmutableDictionary(
+                    e => e.Key.Value,
+                    e => e.Value switch
+                    {
+                        YamlScalarNode s => s.Value ?? string.Empty,
+                        YamlMappingNode m => string.Join("\n", m.Children.Select(kv => (kv.Value as YamlScalarNode)?.Value ?? string.Empty)),
+                        _ => string.Empty,
+                    },
+                    StringComparer.Ordinal)),
+        };
     }
 
     public RegistrySyntax ReadRegistry(YamlMappingNode root) => new(

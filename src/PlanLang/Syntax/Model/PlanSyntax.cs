@@ -25,7 +25,16 @@ public sealed record PlanSyntax(
     ImmutableArray<LevelSyntax> Levels,
     EndSyntax? End,
     ImmutableArray<TaskSyntax> Tasks,
-    ImmutableArray<Spanned<string>> Resources);
+    ImmutableArray<Spanned<string>> Resources)
+{
+    /// <summary>Metadata the documents print: number, headquarters, office, approval, text sections (by key).</summary>
+    public PlanMetadata Metadata { get; init; } = PlanMetadata.Empty;
+}
+
+public sealed record PlanMetadata(string? Number, string? Hq, string? Office, string? ApprovedBy, string? ApprovalRef, string? FiledRef, ImmutableDictionary<string, string> Text)
+{
+    public static PlanMetadata Empty { get; } = new(null, null, null, null, null, null, ImmutableDictionary<string, string>.Empty);
+}
 
 public sealed record LifecycleSyntax(
     Spanned<string>? ApprovedOn,

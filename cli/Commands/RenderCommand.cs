@@ -1,0 +1,87 @@
+using System.CommandLine;
+using PlanLang.Cli.Output;
+using PlanLang.Diagnostics;
+using PlanLang.Render;
+using PlanLang.Render.Model;
+using PlanLang.Semantics;
+
+namespace PlanLang.Cli.Commands;
+
+/// <summary><c>planlang render handbook|cards PLAN… [--format html|md|pdf] [-o DIR]</c>.</summary>
+public static class RenderCommand
+{
+    public static Command Create(CliText text, TextWriter stdout, TextWriter stderr)
+    {
+        var kind = new Argument<string>("kind") { Description = text.RenderKind };
+        kind.AcceptOnlyFromAmong([.. DocumentRenderer.Kinds]);
+        var plans = new Argument<string[]>("plan") { Description = text.PlanFile, Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format", "-f") { DefaultValueFactory = _ => "html", HelpName = "html|md|pdf" };
+        format.AcceptOnlyFromAmong("html", "md", "pdf");
+        var output = new Option<string>("--output", "-o") { Description = text.RenderOutput, DefaultValueFactory = _ => "out", HelpName = "DIR" };
+        var lang = CommonOptions.Lang(text);
+        var command = new Command("render", text.Render) { kind, plans, format, output, lang };
+        command.SetAction(p =>
+        {
+            var language = CommonOptions.ResolveLanguage(p.GetValue(lang), text, stderr);
+            if (language is null)
+            {
+                return CliApp.UsageOrIo;
+            }
+
+            var dir = p.GetValue(output)!;
+            Directory.CreateDirectory(dir);
+            foreach (var planPath in p.GetValue(plans)!)
+            {
+                var full = Path.GetFullPath(planPath);
+                if (!File.Exists(full))
+                {
+                    stderr.WriteLine($"{CheckReport.Relative(full)}(1,1): error PL1009: {new CliText(language.Value).NotFound}");
+                    return CliApp.UsageOrIo;
+                }
+
+                var root = WorkspaceFiles.FindRoot(full) ?? Path.GetDirectoryName(full)!;
+                var compilation = WorkspaceCompiler.Compile(root, new CompilationOptions(language.Value, DateOnly.FromDateTime(DateTime.Now)));
+                var errors = compilation.Diagnostics.Where(d => d.IsError && d.File == full).ToList();
+                if (errors.Count > 0)
+                {
+                    foreach (var d in errors)
+                    {
+                        stderr.WriteLine($"{CheckReport.Relative(d.File)}({d.Line},{d.Column}): error {d.Code}: {d.Message}");
+                    }
+
+                    return CliApp.HasErrors;
+                }
+
+                var plan = compilation.BoundPlans.First(b => b.Syntax.File == full);
+                var document = PlanDocument.From(compilation, plan, language.Value);
+                var renderer = new DocumentRenderer(new TemplateStore(root), language.Value);
+                var fmt = p.GetValue(format)!;
+                var baseName = Path.Combine(dir, $"{plan.Id.Replace('/', '-')}.{p.GetValue(kind)}");
+                try
+                {
+                    var content = renderer.Render(p.GetValue(kind)!, fmt == "md" ? "md" : "html", document);
+                    var htmlOrMd = baseName + (fmt == "md" ? ".md" : ".html");
+                    AtomicFile.WriteAllText(htmlOrMd, content);
+                    if (fmt == "pdf")
+                    {
+                        PdfPrinter.Print(htmlOrMd, baseName + ".pdf", language.Value);
+                        stdout.WriteLine(text.Wrote(baseName + ".pdf"));
+                    }
+                    else
+                    {
+                        stdout.WriteLine(text.Wrote(htmlOrMd));
+                    }
+                }
+                catch (RenderException e)
+                {
+                    var d = e.Diagnostic;
+                    stderr.WriteLine($"{CheckReport.Relative(d.File)}({d.Line},{d.Column}): error {d.Code}: {d.Message}");
+                    return d.Code == "PL8001" ? CliApp.HasErrors : CliApp.UsageOrIo;
+                }
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+}

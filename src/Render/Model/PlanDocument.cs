@@ -1,0 +1,176 @@
+using System.Globalization;
+using PlanLang.Analysis;
+using PlanLang.Diagnostics;
+using PlanLang.Domain;
+using PlanLang.Expressions;
+using PlanLang.Expressions.Evaluation;
+using PlanLang.Semantics;
+using PlanLang.Semantics.Bound;
+using PlanLang.Syntax.Schema;
+
+namespace PlanLang.Render.Model;
+
+public sealed record SectionModel(string Key, string Title, string Body);
+
+public sealed record RoleModel(string Id, string Title, string? Holder, string? Backup, string? Lead, string Members, string? Phone, string? ReportsTo);
+
+public sealed record TaskModel(string Id, string Title, string Owner, string OwnerId, string From, string Within, string Ack, string After, IReadOnlyList<string> Steps, string? ReportTo);
+
+public sealed record LevelModel(string Id, string Name, string Title, string Trigger, string Declare, string? Measures, IReadOnlyList<TaskModel> Tasks);
+
+public sealed record ResourceModel(string Id, string Name, string Kind, string Place, string Amount, string? Phone);
+
+public sealed record CapacityModel(string Level, string Need, string Demand, string Supply, string Ratio, string Verdict, bool Short);
+
+public sealed record CardLevelModel(string Name, string Trigger, IReadOnlyList<TaskModel> Tasks);
+
+public sealed record CardModel(RoleModel Role, string PlanTitle, string PlanNumber, string Version, string Issuer, string Hq, string Duty, IReadOnlyList<CardLevelModel> Levels, string End);
+
+/// <summary>Everything a plan's documents show, in the reader's language, ready for the templates.</summary>
+public sealed record PlanDocument(
+    string Id,
+    string Title,
+    string Number,
+    string Version,
+    string Kind,
+    string Category,
+    string Hazards,
+    string Jurisdiction,
+    string Issuer,
+    string? ApprovedBy,
+    string? ApprovedOn,
+    string? ApprovalRef,
+    string? Effective,
+    string? Published,
+    string? FiledWith,
+    string? FiledOn,
+    string? FiledRef,
+    string? Parent,
+    string Hq,
+    string? Office,
+    IReadOnlyList<SectionModel> Sections,
+    IReadOnlyList<RoleModel> Roles,
+    IReadOnlyList<LevelModel> Levels,
+    string End,
+    string? EndDeclare,
+    IReadOnlyList<ResourceModel> Resources,
+    IReadOnlyList<CapacityModel> Capacity,
+    IReadOnlyList<CardModel> Cards)
+{
+    public static PlanDocument From(Compilation compilation, BoundPlan plan, UiLanguage language)
+    {
+        var zh = language == UiLanguage.ZhCn;
+        var s = plan.Syntax;
+        var tree = new JurisdictionTree(compilation.Registries);
+        var orgs = compilation.Registries.SelectMany(r => r.Organizations).GroupBy(o => o.Id.Value).ToDictionary(g => g.Key, g => g.First());
+        string Org(string? id) => id is null ? string.Empty : orgs.TryGetValue(id, out var o) ? o.Name ?? id : id;
+        var roleSyntax = s.Roles.ToDictionary(r => r.Id.Value);
+        string RoleTitle(string? id) => id is null ? string.Empty : roleSyntax.TryGetValue(id, out var r) ? r.Title ?? id : id;
+        var meta = s.Metadata;
+
+        // Sections in the order of GB/T 29639-2020 and the 2024 办法's elements; titles from the schema.
+        var sections = new List<SectionModel>();
+        var raw = meta.Text;
+        foreach (var property in PlanSchema.TextSections.Properties.Where(p => p.Name != "sections"))
+        {
+            if (raw.TryGetValue(property.Name, out var body) && body.Length > 0)
+            {
+                sections.Add(new SectionModel(property.Name, zh ? property.TitleZh : property.Name, body));
+            }
+        }
+
+        var roles = s.Roles.Select(r => new RoleModel(r.Id.Value, r.Title ?? r.Id.Value, r.Holder, r.Backup, r.Lead, string.Empty, null, RoleTitle(r.ReportsTo?.Value))).ToList();
+        TaskModel Task(BoundTask t) => new(
+            t.Id,
+            t.Syntax.Title?.Value ?? t.Id,
+            RoleTitle(t.Syntax.Owner?.Value),
+            t.Syntax.Owner?.Value ?? string.Empty,
+            t.Syntax.From?.Value ?? string.Empty,
+            Duration(t.Within, zh),
+            Duration(t.Ack, zh),
+            string.Join(zh ? "、" : ", ", t.Syntax.After.Select(a => plan.Tasks.FirstOrDefault(x => x.Id == a.Value)?.Syntax.Title?.Value ?? a.Value)),
+            [],
+            RoleTitle(t.Syntax.ReportTo?.Value));
+
+        var levels = plan.LevelsAscending.Reverse().Select(l => new LevelModel(
+            l.Id,
+            LevelNames.Of(l.Id).For(language),
+            l.Syntax.Level.Value,
+            l.When?.Tree is { } w ? ConditionText.Describe(w, plan.Scope, language) : string.Empty,
+            RoleTitle(l.Syntax.Declare?.Value),
+            null,
+            plan.Tasks.Where(t => t.Syntax.From?.Value == l.Id).Select(Task).ToList())).ToList();
+
+        var resources = compilation.Resources
+            .Where(r => s.Resources.Any(x => x.Value == r.Id || x.Value == r.Syntax.Group))
+            .Select(r => new ResourceModel(r.Id, r.Name, r.Kind ?? string.Empty, tree.Name(r.In ?? string.Empty),
+                r.Capacity is { } c ? $"{c:0} {(zh ? "人" : "persons")}" : r.Headcount is { } h ? $"{h:0} {(zh ? "人" : "persons")}" : string.Join(zh ? "、" : ", ", r.Syntax.Stock.Select(n => n.Name.Value).Where(r.Stock.ContainsKey).Select(item => $"{item} {r.Stock[item]}")),
+                null))
+            .ToList();
+
+        var capacity = compilation.Analysis.Capacity.Where(r => r.Plan == plan.Id).Select(r => new CapacityModel(
+            LevelNames.Of(r.Level).For(language), r.Need.For(language),
+            $"{r.Demand.ToString("#,0.#", CultureInfo.InvariantCulture)} {r.Unit}", $"{r.Supply.ToString("#,0.#", CultureInfo.InvariantCulture)} {r.Unit}",
+            PlanLang.Analysis.Capacity.CapacityAnalyzer.Percent(r.Ratio),
+            r.IsShort ? (zh ? "不足" : "short") : (zh ? "满足" : "enough"), r.IsShort)).ToList();
+
+        var end = plan.End?.Tree is { } endTree ? ConditionText.Describe(endTree, plan.Scope, language) : string.Empty;
+        var number = meta.Number ?? string.Empty;
+        var cards = roles.Select(role => new CardModel(
+            role,
+            s.Title?.Value ?? plan.Id,
+            number,
+            s.Version?.Value ?? string.Empty,
+            Org(s.Owner?.Value),
+            meta.Hq ?? string.Empty,
+            string.Empty,
+            plan.LevelsAscending.Select(l => new CardLevelModel(
+                LevelNames.Of(l.Id).For(language),
+                l.When?.Tree is { } w ? ConditionText.Describe(w, plan.Scope, language) : string.Empty,
+                plan.ActiveAt(l.Id).Where(t => t.Syntax.Owner?.Value == role.Id).Select(Task).ToList())).Where(l => l.Tasks.Count > 0).ToList(),
+            end)).ToList();
+
+        return new PlanDocument(
+            plan.Id,
+            s.Title?.Value ?? plan.Id,
+            number,
+            s.Version?.Value ?? string.Empty,
+            PlanKinds.All.Find(s.Kind?.Value ?? string.Empty)?.Name.For(language) ?? string.Empty,
+            PlanKinds.Categories.Find(s.Category?.Value ?? string.Empty)?.Name.For(language) ?? string.Empty,
+            string.Join(zh ? "、" : ", ", s.Hazards.Select(h => PlanLang.Domain.Hazards.All.Find(h.Value)?.Name.For(language) ?? h.Value)),
+            tree.Name(s.Jurisdiction?.Value ?? string.Empty),
+            Org(s.Owner?.Value),
+            meta.ApprovedBy,
+            s.Lifecycle.ApprovedOn?.Value,
+            meta.ApprovalRef,
+            s.Effective?.Value,
+            s.Lifecycle.Published?.Value,
+            Org(s.Lifecycle.FiledWith?.Value),
+            s.Lifecycle.FiledOn?.Value,
+            meta.FiledRef,
+            s.Parent?.Value is { } parent ? compilation.Plans.FirstOrDefault(p => p.Id?.Value == parent)?.Title?.Value ?? parent : null,
+            meta.Hq ?? string.Empty,
+            meta.Office,
+            sections,
+            roles,
+            levels,
+            end,
+            RoleTitle(s.End?.Declare?.Value),
+            resources,
+            capacity,
+            cards);
+    }
+
+    private static string Duration(BoundExpression? bound, bool zh)
+    {
+        if (bound is null || ExpressionBinder.Constant(bound) is not QuantityValue q)
+        {
+            return string.Empty;
+        }
+
+        var minutes = q.Base / 60;
+        return minutes >= 60 && minutes % 60 == 0
+            ? $"{minutes / 60:0}{(zh ? " 小时" : " h")}"
+            : $"{minutes:0}{(zh ? " 分钟" : " min")}";
+    }
+}
