@@ -67,9 +67,9 @@ public sealed class CliText(UiLanguage language)
 
     public string EmitOutput => T("输出文件（默认：标准输出）", "Output file (default: standard output)");
 
-    public string Render => T("生成文档：handbook（预案文本）、cards（岗位应急处置卡），输出 HTML、Markdown 或 PDF。", "Render documents: handbook (the plan text) or cards (per-role response cards), as HTML, Markdown or PDF.");
+    public string Render => T("生成文档：handbook（预案文本）、cards（岗位应急处置卡）、filing（备案申报表 DOCX 与附件清单），输出 HTML、Markdown 或 PDF。", "Render documents: handbook (the plan text), cards (per-role response cards), filing (the filing form as DOCX and the attachment checklist), as HTML, Markdown or PDF.");
 
-    public string RenderKind => T("文档类型：handbook 或 cards", "Document kind: handbook or cards");
+    public string RenderKind => T("文档类型：handbook、cards 或 filing", "Document kind: handbook, cards or filing");
 
     public string RenderOutput => T("输出目录（默认：out）", "Output folder (default: out)");
 

@@ -5,12 +5,14 @@
 # .NET SDK and Node.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Debian packages the tests use: PostgreSQL (event store), Chromium + CJK fonts (PDF), poppler-utils (pdftotext).
+# Debian packages the tests use: PostgreSQL (event store), Chromium + CJK fonts (PDF), poppler-utils (pdftotext),
+# Graphviz (the response flow diagram).
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Serif CJK" || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+[ -x /usr/bin/dot ] || missing+=(graphviz)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq

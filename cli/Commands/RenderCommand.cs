@@ -13,13 +13,14 @@ public static class RenderCommand
     public static Command Create(CliText text, TextWriter stdout, TextWriter stderr)
     {
         var kind = new Argument<string>("kind") { Description = text.RenderKind };
-        kind.AcceptOnlyFromAmong([.. DocumentRenderer.Kinds]);
+        kind.AcceptOnlyFromAmong([.. DocumentRenderer.Kinds, "coverage", "after-action"]);
         var plans = new Argument<string[]>("plan") { Description = text.PlanFile, Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format", "-f") { DefaultValueFactory = _ => "html", HelpName = "html|md|pdf" };
         format.AcceptOnlyFromAmong("html", "md", "pdf");
         var output = new Option<string>("--output", "-o") { Description = text.RenderOutput, DefaultValueFactory = _ => "out", HelpName = "DIR" };
         var lang = CommonOptions.Lang(text);
-        var command = new Command("render", text.Render) { kind, plans, format, output, lang };
+        var workspace = new Option<string>("--workspace", "-w") { Description = text.Workspace, HelpName = "DIR" };
+        var command = new Command("render", text.Render) { kind, plans, format, output, lang, workspace };
         command.SetAction(p =>
         {
             var language = CommonOptions.ResolveLanguage(p.GetValue(lang), text, stderr);
@@ -30,6 +31,11 @@ public static class RenderCommand
 
             var dir = p.GetValue(output)!;
             Directory.CreateDirectory(dir);
+            if (p.GetValue(kind) is "coverage" or "after-action")
+            {
+                return Reports.Render(p.GetValue(kind)!, p.GetValue(plans)!, p.GetValue(format)!, dir, p.GetValue(workspace), language.Value, text, stdout, stderr);
+            }
+
             foreach (var planPath in p.GetValue(plans)!)
             {
                 var full = Path.GetFullPath(planPath);
@@ -53,7 +59,11 @@ public static class RenderCommand
                 }
 
                 var plan = compilation.BoundPlans.First(b => b.Syntax.File == full);
-                var document = PlanDocument.From(compilation, plan, language.Value);
+                var configPath = Path.Combine(root, FileKinds.ConfigFileName);
+                var document = PlanDocument.From(compilation, plan, language.Value) with
+                {
+                    FlowSvg = p.GetValue(kind) == "handbook" ? FlowDiagram.Svg(File.ReadAllText(full), File.Exists(configPath) ? File.ReadAllText(configPath) : null) : null,
+                };
                 var renderer = new DocumentRenderer(new TemplateStore(root), language.Value);
                 var fmt = p.GetValue(format)!;
                 var baseName = Path.Combine(dir, $"{plan.Id.Replace('/', '-')}.{p.GetValue(kind)}");
@@ -62,6 +72,15 @@ public static class RenderCommand
                     var content = renderer.Render(p.GetValue(kind)!, fmt == "md" ? "md" : "html", document);
                     var htmlOrMd = baseName + (fmt == "md" ? ".md" : ".html");
                     AtomicFile.WriteAllText(htmlOrMd, content);
+                    if (p.GetValue(kind) == "filing")
+                    {
+                        // The editable form; written to a temp name first, like every output.
+                        var docx = baseName + ".docx";
+                        FilingForm.Write(docx + ".tmp", document, document.FilingAttachments);
+                        File.Move(docx + ".tmp", docx, overwrite: true);
+                        stdout.WriteLine(text.Wrote(docx));
+                    }
+
                     if (fmt == "pdf")
                     {
                         PdfPrinter.Print(htmlOrMd, baseName + ".pdf", language.Value);

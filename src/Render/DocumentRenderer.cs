@@ -9,14 +9,20 @@ namespace PlanLang.Render;
 /// <summary>Renders a plan's documents (handbook, response cards) to HTML or Markdown through the templates.</summary>
 public sealed class DocumentRenderer(TemplateStore templates, UiLanguage language)
 {
-    public static readonly IReadOnlyList<string> Kinds = ["handbook", "cards"];
+    public static readonly IReadOnlyList<string> Kinds = ["handbook", "cards", "filing"];
 
-    public string Render(string kind, string format, PlanDocument plan)
+    public string Render(string kind, string format, PlanDocument plan) =>
+        RenderModel($"{kind}.{(format == "md" ? "md" : "html")}.sbn", new { plan, lang = language.Tag(), t = Labels.For(language), style = templates.Source("style.css").Text });
+
+    /// <summary>Workspace and incident reports (coverage, after-action), HTML only.</summary>
+    public string RenderReport(string kind, object report) =>
+        RenderModel($"{kind}.html.sbn", new { report, lang = language.Tag(), t = Labels.For(language), style = templates.Source("style.css").Text });
+
+    private string RenderModel(string name, object model)
     {
-        var name = $"{kind}.{(format == "md" ? "md" : "html")}.sbn";
         var template = templates.Parse(name, language);
         var globals = new ScriptObject();
-        globals.Import(new { plan, lang = language.Tag(), t = Labels.For(language), style = templates.Source("style.css").Text });
+        globals.Import(model);
         globals.Import("ordinal", new Func<int, string>(n => language == UiLanguage.ZhCn ? Chinese(n) : n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var context = new TemplateContext { StrictVariables = true, LoopLimit = 100_000 };
         context.PushGlobal(globals);

@@ -48,6 +48,7 @@ public static class Labels
             ["supply"] = zh ? "可调用" : "Supply",
             ["ratio"] = zh ? "比例" : "Ratio",
             ["verdict"] = zh ? "结论" : "Verdict",
+            ["flow"] = zh ? "响应流程图" : "Response flow",
             ["cards"] = zh ? "岗位应急处置卡" : "Response cards",
             ["card"] = zh ? "应急处置卡" : "Response card",
             ["no_tasks"] = zh ? "本角色不承担具体任务，按指挥机构安排行动。" : "This role owns no task; it acts as the headquarters directs.",

@@ -29,20 +29,20 @@ public static class IncidentMachine
                 var name = level.ToString();
                 if (defined.Contains(name) && level != except)
                 {
-                    config.PermitIf(TriggerFor(name), level, () => MayDeclare(name), $"{name}: declare role or above");
+                    config.PermitIf(TriggerFor(name), level, () => MayDeclare(name), plan.Level(name)?.Syntax.Declare?.Value ?? "declare");
                 }
             }
         }
 
         Levels(machine.Configure(IncidentPhase.Standby), null);
         machine.Configure(IncidentPhase.Responding)
-            .PermitIf(IncidentTrigger.End, IncidentPhase.Ended, () => MayEnd() && EndMet(), "end condition held and end role or above");
+            .PermitIf(IncidentTrigger.End, IncidentPhase.Ended, () => MayEnd() && EndMet(), $"{plan.Plan.Syntax.End?.Declare?.Value ?? "end"}, end held");
         foreach (var level in new[] { IncidentPhase.IV, IncidentPhase.III, IncidentPhase.II, IncidentPhase.I })
         {
             Levels(machine.Configure(level).SubstateOf(IncidentPhase.Responding), level);
         }
 
-        machine.Configure(IncidentPhase.Ended).PermitIf(IncidentTrigger.Close, IncidentPhase.Closed, MayEnd, "end role or above");
+        machine.Configure(IncidentPhase.Ended).PermitIf(IncidentTrigger.Close, IncidentPhase.Closed, MayEnd, plan.Plan.Syntax.End?.Declare?.Value ?? "end");
         machine.Configure(IncidentPhase.Closed);
         return machine;
     }

@@ -73,7 +73,10 @@ public sealed class SyntaxReader(string file)
                         YamlMappingNode m => string.Join("\n", m.Children.Select(kv => (kv.Value as YamlScalarNode)?.Value ?? string.Empty)),
                         _ => string.Empty,
                     },
-                    StringComparer.Ordinal)),
+                    StringComparer.Ordinal))
+            {
+                Attachments = Items(root, "attachments").OfType<YamlMappingNode>().Select(a => Str(a, "title")?.Value).OfType<string>().ToImmutableArray(),
+            },
         };
     }
 

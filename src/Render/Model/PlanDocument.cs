@@ -57,6 +57,17 @@ public sealed record PlanDocument(
     IReadOnlyList<CapacityModel> Capacity,
     IReadOnlyList<CardModel> Cards)
 {
+    /// <summary>The response flow diagram (SVG from the engine's state machine), when one was drawn.</summary>
+    public string? FlowSvg { get; init; }
+
+    /// <summary>The titles of the plan's listed attachments.</summary>
+    public IReadOnlyList<string> Attachments { get; init; } = [];
+
+    /// <summary>The 备案申报表 fields and the attachments a filing needs, with what is present.</summary>
+    public IReadOnlyList<FilingField> FilingFields => FilingForm.Fields(this);
+
+    public IReadOnlyList<FilingAttachment> FilingAttachments => FilingForm.Attachments(this, Attachments);
+
     public static PlanDocument From(Compilation compilation, BoundPlan plan, UiLanguage language)
     {
         var zh = language == UiLanguage.ZhCn;
@@ -158,7 +169,10 @@ public sealed record PlanDocument(
             RoleTitle(s.End?.Declare?.Value),
             resources,
             capacity,
-            cards);
+            cards)
+        {
+            Attachments = meta.Attachments,
+        };
     }
 
     private static string Duration(BoundExpression? bound, bool zh)

@@ -34,6 +34,9 @@ public sealed record PlanSyntax(
 public sealed record PlanMetadata(string? Number, string? Hq, string? Office, string? ApprovedBy, string? ApprovalRef, string? FiledRef, ImmutableDictionary<string, string> Text)
 {
     public static PlanMetadata Empty { get; } = new(null, null, null, null, null, null, ImmutableDictionary<string, string>.Empty);
+
+    /// <summary>The titles of the plan's attachments (风险评估, 资源调查, 评审意见…).</summary>
+    public ImmutableArray<string> Attachments { get; init; } = [];
 }
 
 public sealed record LifecycleSyntax(

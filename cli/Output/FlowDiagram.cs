@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using PlanLang.Engine.Runtime;
+using PlanLang.Engine.State;
+using PlanLang.Engine.Store;
+using Stateless.Graph;
+
+namespace PlanLang.Cli.Output;
+
+/// <summary>The response flow diagram: the incident state machine of a plan (Stateless' DOT export), drawn as SVG
+/// by Graphviz from Debian. Null when Graphviz is not installed.</summary>
+public static class FlowDiagram
+{
+    public static string? Svg(string planText, string? configText)
+    {
+        if (!File.Exists("/usr/bin/dot"))
+        {
+            return null;
+        }
+
+        var runtime = PlanRuntime.FromText(planText, configText);
+        var record = new IncidentRecord("diagram", runtime.Plan.Id, PlanRuntime.Hash(planText), string.Empty, planText, configText, DateTimeOffset.UnixEpoch, false);
+        var machine = IncidentMachine.For(IncidentState.Fold(record, [], runtime), runtime, "system", DateTimeOffset.UnixEpoch);
+        // Top to bottom fits a portrait page; the last graph attribute wins in DOT.
+        var dot = UmlDotGraph.Format(machine.GetInfo());
+        dot = dot[..dot.LastIndexOf('}')] + " rankdir=\"TB\"; nodesep=0.3; ranksep=0.35; }\n";
+        var info = new ProcessStartInfo("/usr/bin/dot", "-Tsvg") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(info)!;
+        process.StandardInput.Write(dot);
+        process.StandardInput.Close();
+        var svg = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            return null;
+        }
+
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return start < 0 ? null : svg[start..];
+    }
+}
