@@ -36,6 +36,10 @@ public static class RenderCommand
                 return Reports.Render(p.GetValue(kind)!, p.GetValue(plans)!, p.GetValue(format)!, dir, p.GetValue(workspace), language.Value, text, stdout, stderr);
             }
 
+            // One browser for every PDF of this command: starting Chromium is most of a PDF's cost.
+            ChromiumSession? browser = null;
+            try
+            {
             foreach (var planPath in p.GetValue(plans)!)
             {
                 var full = Path.GetFullPath(planPath);
@@ -83,7 +87,8 @@ public static class RenderCommand
 
                     if (fmt == "pdf")
                     {
-                        PdfPrinter.Print(htmlOrMd, baseName + ".pdf", language.Value);
+                        browser ??= ChromiumSession.Start(language.Value);
+                        browser.Print(htmlOrMd, baseName + ".pdf");
                         stdout.WriteLine(text.Wrote(baseName + ".pdf"));
                     }
                     else
@@ -97,6 +102,12 @@ public static class RenderCommand
                     stderr.WriteLine($"{CheckReport.Relative(d.File)}({d.Line},{d.Column}): error {d.Code}: {d.Message}");
                     return d.Code == "PL8001" ? CliApp.HasErrors : CliApp.UsageOrIo;
                 }
+            }
+
+            }
+            finally
+            {
+                browser?.Dispose();
             }
 
             return CliApp.Success;

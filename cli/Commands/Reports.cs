@@ -18,6 +18,7 @@ public static class Reports
 {
     public static int Render(string kind, string[] targets, string format, string dir, string? workspace, UiLanguage language, CliText text, TextWriter stdout, TextWriter stderr)
     {
+        ChromiumSession? browser = null;
         try
         {
             foreach (var target in targets)
@@ -28,7 +29,8 @@ public static class Reports
                 AtomicFile.WriteAllText(path, html);
                 if (format == "pdf")
                 {
-                    PdfPrinter.Print(path, Path.ChangeExtension(path, ".pdf"), language);
+                    browser ??= ChromiumSession.Start(language);
+                    browser.Print(path, Path.ChangeExtension(path, ".pdf"));
                     path = Path.ChangeExtension(path, ".pdf");
                 }
 
@@ -46,6 +48,10 @@ public static class Reports
         {
             stderr.WriteLine($"planlang: error {refused.Diagnostic.Code}: {refused.Diagnostic.Message}");
             return CliApp.HasErrors;
+        }
+        finally
+        {
+            browser?.Dispose();
         }
     }
 

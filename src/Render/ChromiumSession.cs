@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using PlanLang.Diagnostics;
+
+namespace PlanLang.Render;
+
+/// <summary>
+/// One headless Chromium for many documents: started once, driven over the DevTools protocol on 127.0.0.1
+/// (a new tab per document, Page.printToPDF), closed at the end. Starting the browser is most of a PDF's cost.
+/// </summary>
+public sealed class ChromiumSession : IDisposable
+{
+    private readonly Process process;
+    private readonly ClientWebSocket socket = new();
+    private readonly string profile;
+    private readonly UiLanguage language;
+    private int nextId;
+
+    private ChromiumSession(Process process, string profile, UiLanguage language)
+    {
+        this.process = process;
+        this.profile = profile;
+        this.language = language;
+    }
+
+    public static ChromiumSession Start(UiLanguage language)
+    {
+        var browser = PdfPrinter.Browser();
+        if (browser is null || !File.Exists(browser))
+        {
+            throw new RenderException(DiagnosticCodes.BrowserMissing.Create(SourceSpan.StartOf("chromium"), language, browser ?? "/usr/bin/chromium"));
+        }
+
+        var profile = Path.Combine(Path.GetTempPath(), "planlang-chromium-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(profile);
+        var info = new ProcessStartInfo(browser) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-quic", $"--user-data-dir={profile}",
+            "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank"])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var session = new ChromiumSession(process, profile, language);
+        var portFile = Path.Combine(profile, "DevToolsActivePort");
+        var watch = Stopwatch.StartNew();
+        while (!File.Exists(portFile) || File.ReadAllLines(portFile).Length < 2)
+        {
+            if (process.HasExited || watch.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                session.Dispose();
+                throw new RenderException(DiagnosticCodes.PrintFailed.Create(SourceSpan.StartOf("chromium"), language, "the browser did not open its DevTools port"));
+            }
+
+            Thread.Sleep(50);
+        }
+
+        var lines = File.ReadAllLines(portFile);
+        session.socket.ConnectAsync(new Uri($"ws://127.0.0.1:{lines[0].Trim()}{lines[1].Trim()}"), CancellationToken.None).GetAwaiter().GetResult();
+        return session;
+    }
+
+    public void Print(string htmlPath, string pdfPath)
+    {
+        var target = (string)Call("Target.createTarget", new JsonObject { ["url"] = "about:blank" })["targetId"]!;
+        var session = (string)Call("Target.attachToTarget", new JsonObject { ["targetId"] = target, ["flatten"] = true })["sessionId"]!;
+        try
+        {
+            Call("Page.navigate", new JsonObject { ["url"] = new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri }, session);
+            // Wait until the page and its fonts are ready; navigation alone does not wait for either.
+            for (var i = 0; i < 600; i++)
+            {
+                var state = Call("Runtime.evaluate", new JsonObject { ["expression"] = "document.readyState === 'complete' ? document.fonts.ready.then(() => 'ready') : 'loading'", ["awaitPromise"] = true, ["returnByValue"] = true }, session);
+                if ((string?)state["result"]?["value"] == "ready")
+                {
+                    break;
+                }
+
+                Thread.Sleep(50);
+            }
+
+            var pdf = Call("Page.printToPDF", new JsonObject { ["printBackground"] = true, ["preferCSSPageSize"] = true, ["displayHeaderFooter"] = false }, session);
+            var temp = pdfPath + ".tmp";
+            File.WriteAllBytes(temp, Convert.FromBase64String((string)pdf["data"]!));
+            File.Move(temp, pdfPath, overwrite: true);
+        }
+        finally
+        {
+            Call("Target.closeTarget", new JsonObject { ["targetId"] = target });
+        }
+    }
+
+    private JsonObject Call(string method, JsonObject parameters, string? session = null)
+    {
+        var id = ++nextId;
+        var message = new JsonObject { ["id"] = id, ["method"] = method, ["params"] = parameters };
+        if (session is not null)
+        {
+            message["sessionId"] = session;
+        }
+
+        socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None).GetAwaiter().GetResult();
+        var buffer = new byte[1 << 16];
+        while (true)
+        {
+            using var stream = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+                result = socket.ReceiveAsync(buffer, timeout.Token).GetAwaiter().GetResult();
+                stream.Write(buffer, 0, result.Count);
+            }
+            while (!result.EndOfMessage);
+
+            var reply = JsonNode.Parse(stream.ToArray())!.AsObject();
+            if ((int?)reply["id"] != id)
+            {
+                continue; // an event, or another call's reply
+            }
+
+            if (reply["error"] is { } error)
+            {
+                throw new RenderException(DiagnosticCodes.PrintFailed.Create(SourceSpan.StartOf(method), language, $"{method}: {error["message"]}"));
+            }
+
+            return reply["result"]!.AsObject();
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+            {
+                Call("Browser.close", []);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or RenderException or OperationCanceledException)
+        {
+            // Closing anyway below.
+        }
+
+        socket.Dispose();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.Dispose();
+        try
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp profile left behind is harmless.
+        }
+    }
+}
