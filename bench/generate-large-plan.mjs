@@ -12,7 +12,7 @@ const text = keys.map((k) => `  ${k}: ${Array.from({ length: 16 }, () => paragra
 const levels = ["IV", "III", "II", "I"];
 const tasks = [];
 for (const level of levels) {
-  for (let i = 0; i < 75; i++) {
+  for (let i = 0; i < 85; i++) {
     tasks.push(`  - { id: t-${level.toLowerCase()}-${i}, title: ${level}级第${i + 1}项任务：组织开展巡查、转移和物资保障, owner: office, from: ${level}, within: ${30 + i} min, ack: 5 min }`);
   }
 }

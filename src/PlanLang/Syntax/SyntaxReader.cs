@@ -47,7 +47,7 @@ public sealed class SyntaxReader(string file)
             Entries(Map(organization, "roles")).Where(e => e.Value is YamlMappingNode).Select(e =>
             {
                 var m = (YamlMappingNode)e.Value;
-                return new RoleSyntax(e.Key, Str(m, "title")?.Value, Str(m, "holder")?.Value, Str(m, "backup")?.Value, Str(m, "lead")?.Value, Str(m, "reports-to"), Str(m, "organization"));
+                return new RoleSyntax(e.Key, Str(m, "title")?.Value, Str(m, "holder")?.Value, Str(m, "backup")?.Value, Str(m, "lead")?.Value, Str(m, "reports-to"), Str(m, "organization")) { Phone = Str(m, "phone")?.Value };
             }).ToImmutableArray(),
             Entries(levels).Where(e => e.Value is YamlMappingNode).Select(e =>
             {
@@ -87,7 +87,7 @@ public sealed class SyntaxReader(string file)
         Items(root, "jurisdictions").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
             new JurisdictionSyntax(Str(m, "id")!, Str(m, "name")?.Value, Str(m, "tier")?.Value, Str(m, "parent"), Expr(m, "population"), Expr(m, "area")) { Code = Str(m, "code")?.Value }).ToImmutableArray(),
         Items(root, "organizations").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
-            new OrganizationSyntax(Str(m, "id")!, Str(m, "name")?.Value, Str(m, "jurisdiction"), Str(m, "parent"))).ToImmutableArray(),
+            new OrganizationSyntax(Str(m, "id")!, Str(m, "name")?.Value, Str(m, "jurisdiction"), Str(m, "parent")) { Phone = Str(m, "phone")?.Value }).ToImmutableArray(),
         Items(root, "resources").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
             new ResourceSyntax(
                 Str(m, "id")!,
@@ -99,7 +99,7 @@ public sealed class SyntaxReader(string file)
                 ResourceQuantities.Select(f => (f, Expr(m, f))).Where(p => p.Item2 is not null).Select(p => (p.f, p.Item2!)).ToImmutableArray(),
                 Entries(Map(m, "stock")).Select(e => Need(e.Key, e.Value)).OfType<NeedSyntax>().ToImmutableArray(),
                 StrList(m, "hazards").Select(h => h.Value).ToImmutableArray(),
-                StrList(m, "specialty").Select(h => h.Value).ToImmutableArray())).ToImmutableArray(),
+                StrList(m, "specialty").Select(h => h.Value).ToImmutableArray()) { Phone = Str(m, "phone")?.Value }).ToImmutableArray(),
         Items(root, "agreements").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
             new AgreementSyntax(Str(m, "id")!, Str(m, "title")?.Value, StrList(m, "parties"), Str(m, "from")?.Value)).ToImmutableArray());
 
@@ -150,7 +150,10 @@ public sealed class SyntaxReader(string file)
             StrList(m, "after"),
             Entries(needs).Where(e => e.Key.Value != "specialty").Select(e => Need(e.Key, e.Value)).OfType<NeedSyntax>().ToImmutableArray(),
             StrList(needs, "specialty"),
-            Str(m, "report-to"));
+            Str(m, "report-to"))
+        {
+            Steps = StrList(m, "steps").Select(x => x.Value).ToImmutableArray(),
+        };
     }
 
     private ScenarioEntrySyntax ReadScenarioEntry(Spanned<string> name, YamlNode value)

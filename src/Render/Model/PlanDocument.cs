@@ -20,6 +20,8 @@ public sealed record LevelModel(string Id, string Name, string Title, string Tri
 
 public sealed record ResourceModel(string Id, string Name, string Kind, string Place, string Amount, string? Phone);
 
+public sealed record ContactModel(string Name, string Phone);
+
 public sealed record CapacityModel(string Level, string Need, string Demand, string Supply, string Ratio, string Verdict, bool Short);
 
 public sealed record CardLevelModel(string Name, string Trigger, IReadOnlyList<TaskModel> Tasks);
@@ -60,6 +62,8 @@ public sealed record PlanDocument(
     /// <summary>The response flow diagram (SVG from the engine's state machine), when one was drawn.</summary>
     public string? FlowSvg { get; init; }
 
+    public IReadOnlyList<ContactModel> Contacts { get; init; } = [];
+
     /// <summary>The titles of the plan's listed attachments.</summary>
     public IReadOnlyList<string> Attachments { get; init; } = [];
 
@@ -90,7 +94,9 @@ public sealed record PlanDocument(
             }
         }
 
-        var roles = s.Roles.Select(r => new RoleModel(r.Id.Value, r.Title ?? r.Id.Value, r.Holder, r.Backup, r.Lead, string.Empty, null, RoleTitle(r.ReportsTo?.Value))).ToList();
+        var orgPhones = compilation.Registries.SelectMany(r => r.Organizations).GroupBy(o => o.Id.Value).ToDictionary(g => g.Key, g => g.First());
+        string? Phone(PlanLang.Syntax.Model.RoleSyntax r) => r.Phone ?? (r.Organization?.Value is { } org && orgPhones.TryGetValue(org, out var o) ? o.Phone : null);
+        var roles = s.Roles.Select(r => new RoleModel(r.Id.Value, r.Title ?? r.Id.Value, r.Holder, r.Backup, r.Lead, string.Empty, Phone(r), RoleTitle(r.ReportsTo?.Value))).ToList();
         TaskModel Task(BoundTask t) => new(
             t.Id,
             t.Syntax.Title?.Value ?? t.Id,
@@ -100,7 +106,7 @@ public sealed record PlanDocument(
             Duration(t.Within, zh),
             Duration(t.Ack, zh),
             string.Join(zh ? "、" : ", ", t.Syntax.After.Select(a => plan.Tasks.FirstOrDefault(x => x.Id == a.Value)?.Syntax.Title?.Value ?? a.Value)),
-            [],
+            t.Syntax.Steps,
             RoleTitle(t.Syntax.ReportTo?.Value));
 
         var levels = plan.LevelsAscending.Reverse().Select(l => new LevelModel(
@@ -125,6 +131,12 @@ public sealed record PlanDocument(
             PlanLang.Analysis.Capacity.CapacityAnalyzer.Percent(r.Ratio),
             r.IsShort ? (zh ? "不足" : "short") : (zh ? "满足" : "enough"), r.IsShort)).ToList();
 
+        // Contacts (附件：有关应急部门、机构或人员的联系方式): roles with a phone, the issuing and filing bodies.
+        var contacts = roles.Where(r => r.Phone is not null).Select(r => new ContactModel(r.Title, r.Phone!))
+            .Concat(new[] { s.Owner?.Value, s.Lifecycle.FiledWith?.Value }.OfType<string>().Distinct(StringComparer.Ordinal)
+                .Where(orgPhones.ContainsKey).Where(id => orgPhones[id].Phone is not null).Select(id => new ContactModel(orgPhones[id].Name ?? id, orgPhones[id].Phone!)))
+            .Concat(compilation.Resources.Where(r => s.Resources.Any(x => x.Value == r.Id || x.Value == r.Syntax.Group) && r.Syntax.Phone is not null).Select(r => new ContactModel(r.Name, r.Syntax.Phone!)))
+            .ToList();
         var end = plan.End?.Tree is { } endTree ? ConditionText.Describe(endTree, plan.Scope, language) : string.Empty;
         var number = meta.Number ?? string.Empty;
         var cards = roles.Select(role => new CardModel(
@@ -172,6 +184,7 @@ public sealed record PlanDocument(
             cards)
         {
             Attachments = meta.Attachments,
+            Contacts = contacts,
         };
     }
 

@@ -43,6 +43,23 @@ public sealed class PackageTests : IDisposable
     }
 
     [Fact]
+    public void Cards_and_filing_packages_of_every_sample_plan_print_to_pdf_with_one_browser()
+    {
+        var plans = Directory.GetFiles(Path.Combine(ws.Root, "plans"), "*.plan.yaml", SearchOption.AllDirectories);
+        foreach (var kind in new[] { "cards", "filing" })
+        {
+            var (exit, stdout, stderr) = Check.Cli(["render", kind, .. plans, "--format", "pdf", "-o", Out, "--lang", "zh-CN"]);
+            Assert.True(exit == 0, stdout + stderr);
+            Assert.Equal(plans.Length, Directory.GetFiles(Out, $"*.{kind}.pdf").Length);
+        }
+
+        Assert.Equal(plans.Length, Directory.GetFiles(Out, "*.filing.docx").Length);
+        var (_, text, _) = Repo.Run("pdftotext", [Path.Combine(Out, "binhai-chem-tank-farm-onsite.cards.pdf"), "-"]);
+        Assert.Contains("应急处置卡：罐区操作工", text, StringComparison.Ordinal);
+        Assert.Contains("0577-8888 3120", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_filing_package_prints_to_pdf()
     {
         var (exit, _, stderr) = Check.Cli("render", "filing", Path.Combine(ws.Root, "plans", "hedong", "gas.plan.yaml"), "--format", "pdf", "-o", Out, "--lang", "zh-CN");

@@ -52,7 +52,10 @@ public sealed record ScenarioEntrySyntax(Spanned<string> Name, ExpressionSource?
 
 public sealed record InputSyntax(Spanned<string> Path, string? Type, Spanned<string>? Unit, string? Title);
 
-public sealed record RoleSyntax(Spanned<string> Id, string? Title, string? Holder, string? Backup, string? Lead, Spanned<string>? ReportsTo, Spanned<string>? Organization);
+public sealed record RoleSyntax(Spanned<string> Id, string? Title, string? Holder, string? Backup, string? Lead, Spanned<string>? ReportsTo, Spanned<string>? Organization)
+{
+    public string? Phone { get; init; }
+}
 
 public sealed record LevelSyntax(Spanned<string> Level, ExpressionSource? When, Spanned<string>? Declare, bool Auto);
 
@@ -69,7 +72,11 @@ public sealed record TaskSyntax(
     ImmutableArray<Spanned<string>> After,
     ImmutableArray<NeedSyntax> Needs,
     ImmutableArray<Spanned<string>> Specialty,
-    Spanned<string>? ReportTo);
+    Spanned<string>? ReportTo)
+{
+    /// <summary>The steps printed on the response card.</summary>
+    public ImmutableArray<string> Steps { get; init; } = [];
+}
 
 /// <summary>One entry of a task's needs: shelter, rescuers, arrive, relief-within or a stock item.</summary>
 public sealed record NeedSyntax(Spanned<string> Name, ExpressionSource Value);

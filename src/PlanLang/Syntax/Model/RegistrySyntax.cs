@@ -18,7 +18,10 @@ public sealed record JurisdictionSyntax(Spanned<string> Id, string? Name, string
     public string? Code { get; init; }
 }
 
-public sealed record OrganizationSyntax(Spanned<string> Id, string? Name, Spanned<string>? Jurisdiction, Spanned<string>? Parent);
+public sealed record OrganizationSyntax(Spanned<string> Id, string? Name, Spanned<string>? Jurisdiction, Spanned<string>? Parent)
+{
+    public string? Phone { get; init; }
+}
 
 public sealed record ResourceSyntax(
     Spanned<string> Id,
@@ -30,7 +33,10 @@ public sealed record ResourceSyntax(
     ImmutableArray<(string Field, ExpressionSource Value)> Quantities,
     ImmutableArray<NeedSyntax> Stock,
     ImmutableArray<string> Hazards,
-    ImmutableArray<string> Specialty);
+    ImmutableArray<string> Specialty)
+{
+    public string? Phone { get; init; }
+}
 
 public sealed record AgreementSyntax(Spanned<string> Id, string? Title, ImmutableArray<Spanned<string>> Parties, string? From);
 
