@@ -147,7 +147,7 @@ public static class RunCommands
             foreach (var incident in service.List())
             {
                 var state = service.Tick(incident.Id, time > incident.CreatedAt ? time : incident.CreatedAt);
-                ConsoleTable.Add(table, incident.Id, incident.PlanId, SqliteEventStore.Time(incident.CreatedAt), state.StateName, state.Level ?? "—");
+                ConsoleTable.Add(table, incident.Id, incident.PlanId, AdoEventStore.Time(incident.CreatedAt), state.StateName, state.Level ?? "—");
             }
 
             ConsoleTable.Write(stdout, table);

@@ -25,7 +25,7 @@ public static class IncidentFormatter
         ["level"] = state.Level,
         ["proposed"] = state.Proposed,
         ["endProposed"] = state.EndProposed,
-        ["asOf"] = SqliteEventStore.Time(asOf),
+        ["asOf"] = AdoEventStore.Time(asOf),
         ["observations"] = new JsonObject(state.Observations.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value.ToString()))),
         ["tasks"] = new JsonArray(plan.Plan.Tasks.Where(t => state.Tasks.ContainsKey(t.Id)).Select(t =>
         {
@@ -38,10 +38,10 @@ public static class IncidentFormatter
                 ["owner"] = task.Owner,
                 ["from"] = task.From,
                 ["state"] = IncidentService.Status(task.Status).En,
-                ["due"] = task.Due is { } due ? SqliteEventStore.Time(due) : null,
-                ["ackDue"] = task.AckDue is { } ack ? SqliteEventStore.Time(ack) : null,
-                ["acknowledged"] = task.AcknowledgedAt is { } at ? SqliteEventStore.Time(at) : null,
-                ["done"] = task.DoneAt is { } done ? SqliteEventStore.Time(done) : null,
+                ["due"] = task.Due is { } due ? AdoEventStore.Time(due) : null,
+                ["ackDue"] = task.AckDue is { } ack ? AdoEventStore.Time(ack) : null,
+                ["acknowledged"] = task.AcknowledgedAt is { } at ? AdoEventStore.Time(at) : null,
+                ["done"] = task.DoneAt is { } done ? AdoEventStore.Time(done) : null,
                 ["overdue"] = task.Overdue,
                 ["escalatedTo"] = last?.To,
                 ["escalation"] = last?.Step,
@@ -85,7 +85,7 @@ public static class IncidentFormatter
         ["events"] = new JsonArray(events.Select(e => (JsonNode)new JsonObject
         {
             ["seq"] = e.Seq,
-            ["at"] = SqliteEventStore.Time(e.At),
+            ["at"] = AdoEventStore.Time(e.At),
             ["actor"] = e.Actor,
             ["type"] = e.Type,
             ["payload"] = e.Payload.DeepClone(),
@@ -96,7 +96,7 @@ public static class IncidentFormatter
     {
         foreach (var e in events)
         {
-            output.WriteLine($"{e.Seq,4}  {SqliteEventStore.Time(e.At)}  {e.Actor,-10}  {Describe(e, language)}");
+            output.WriteLine($"{e.Seq,4}  {AdoEventStore.Time(e.At)}  {e.Actor,-10}  {Describe(e, language)}");
         }
     }
 
@@ -109,7 +109,7 @@ public static class IncidentFormatter
         output.WriteLine("|---:|---|---|---|");
         foreach (var e in events)
         {
-            output.WriteLine($"| {e.Seq} | {SqliteEventStore.Time(e.At)} | {e.Actor} | {Describe(e, language).Replace("|", "\\|", StringComparison.Ordinal)} |");
+            output.WriteLine($"| {e.Seq} | {AdoEventStore.Time(e.At)} | {e.Actor} | {Describe(e, language).Replace("|", "\\|", StringComparison.Ordinal)} |");
         }
     }
 

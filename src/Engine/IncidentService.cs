@@ -289,12 +289,12 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
                 var payload = new JsonObject { ["task"] = task.Id, ["owner"] = task.Syntax.Owner?.Value };
                 if (PlanRuntime.Duration(task.Within) is { } within)
                 {
-                    payload["due"] = SqliteEventStore.Time(at + within);
+                    payload["due"] = AdoEventStore.Time(at + within);
                 }
 
                 if (PlanRuntime.Duration(task.Ack) is { } ack)
                 {
-                    payload["ackDue"] = SqliteEventStore.Time(at + ack);
+                    payload["ackDue"] = AdoEventStore.Time(at + ack);
                 }
 
                 events.Add(new NewEvent(at, EventTypes.System, EventTypes.TaskActivated, payload));
@@ -346,7 +346,7 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
 
         var condition = plan.Plan.End?.Source.Text ?? "—";
         var status = state.EndHeldSince is { } since
-            ? new Text($"自 {SqliteEventStore.Time(since)} 起成立，尚未满 {plan.EndHeldFor.TotalHours:0.##} 小时", $"has held since {SqliteEventStore.Time(since)}, not yet for {plan.EndHeldFor.TotalHours:0.##} h")
+            ? new Text($"自 {AdoEventStore.Time(since)} 起成立，尚未满 {plan.EndHeldFor.TotalHours:0.##} 小时", $"has held since {AdoEventStore.Time(since)}, not yet for {plan.EndHeldFor.TotalHours:0.##} h")
             : new Text("目前不成立", "does not hold now");
         throw RefusedException.Of(DiagnosticCodes.EndNotMet, language, condition, status);
     }
@@ -372,21 +372,21 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
                         ["task"] = task.Id,
                         ["step"] = step.Step,
                         ["to"] = step.To,
-                        ["dueAt"] = SqliteEventStore.Time(step.At),
+                        ["dueAt"] = AdoEventStore.Time(step.At),
                     }));
                 }
             }
 
             if (!task.Overdue && task.Due is { } due && due <= at)
             {
-                events.Add(new NewEvent(at, EventTypes.System, EventTypes.TaskOverdue, new JsonObject { ["task"] = task.Id, ["dueAt"] = SqliteEventStore.Time(due) }));
+                events.Add(new NewEvent(at, EventTypes.System, EventTypes.TaskOverdue, new JsonObject { ["task"] = task.Id, ["dueAt"] = AdoEventStore.Time(due) }));
             }
         }
 
         if (state.Phase is IncidentPhase.IV or IncidentPhase.III or IncidentPhase.II or IncidentPhase.I
             && !state.EndProposed && state.EndHeldSince is { } since && at - since >= plan.EndHeldFor)
         {
-            events.Add(new NewEvent(at, EventTypes.System, EventTypes.EndProposed, new JsonObject { ["since"] = SqliteEventStore.Time(since) }));
+            events.Add(new NewEvent(at, EventTypes.System, EventTypes.EndProposed, new JsonObject { ["since"] = AdoEventStore.Time(since) }));
         }
 
         return events;
@@ -429,7 +429,7 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
             var state = IncidentState.Fold(loaded.Incident, loaded.Events, plan);
             if (at < state.LastAt)
             {
-                throw RefusedException.Of(DiagnosticCodes.ClockBackwards, language, SqliteEventStore.Time(at), SqliteEventStore.Time(state.LastAt));
+                throw RefusedException.Of(DiagnosticCodes.ClockBackwards, language, AdoEventStore.Time(at), AdoEventStore.Time(state.LastAt));
             }
 
             var events = new List<NewEvent>();
