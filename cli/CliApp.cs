@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(BuildCommand.Create(text, stdout, stderr));
         root.Subcommands.Add(RenderCommand.Create(text, stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(text, stdout));
+        root.Subcommands.Add(NewCommand.Create(text, stdout, stderr));
         foreach (var option in root.Options)
         {
             option.Description = option switch

@@ -109,6 +109,36 @@ public sealed class CliText(UiLanguage language)
 
     public string Output => T("输出目录（默认：schemas）", "Output folder (default: schemas)");
 
+    public string New => T("新建工作区或预案框架：必备要素齐全、占位文字标为【待填写】，生成后即可通过检查。", "Scaffold a workspace or a plan: every required element in place, placeholder text marked 【待填写】, checking clean from the start.");
+
+    public string NewWorkspace => T("在目录中新建工作区：planlang.yaml、示例登记册、一个预案和 JSON Schema。", "Create a workspace in a folder: planlang.yaml, a sample registry, one plan and the JSON Schemas.");
+
+    public string NewWorkspaceDir => T("工作区目录（不存在时创建）", "Workspace folder (created if missing)");
+
+    public string NewWorkspaceName => T("工作区名称（写入 planlang.yaml）", "Workspace name (written to planlang.yaml)");
+
+    public string NewPlan => T("新建指定类型和灾种的预案文件。", "Create a plan file of a given kind and hazard.");
+
+    public string NewKind => T("预案类型：overall、special、department、enterprise-comprehensive、enterprise-special、onsite、community、manual", "Plan kind: overall, special, department, enterprise-comprehensive, enterprise-special, onsite, community, manual");
+
+    public string NewHazard => T("灾种 id，例如 typhoon、flood、hazardous-chemicals（完整列表见 docs/language.md）", "Hazard id, for example typhoon, flood, hazardous-chemicals (full list in docs/language.md)");
+
+    public string NewOutput => T("预案文件路径（默认：当前目录下的 <灾种>-<类型>.plan.yaml）", "Plan file path (default: <hazard>-<kind>.plan.yaml in the current folder)");
+
+    public string NewId => T("预案 id（默认：文件名去掉 .plan.yaml）", "Plan id (default: the file name without .plan.yaml)");
+
+    public string NewTitle => T("预案名称（默认按类型和灾种生成）", "Plan title (default: from the kind and hazard)");
+
+    public string NewJurisdiction => T("行政区划 id（默认：new workspace 示例登记册中的 demo-county）", "Jurisdiction id (default: demo-county of the sample registry of new workspace)");
+
+    public string NewOwner => T("编制单位 id（默认：示例登记册中的 demo/ema，企业类预案为 demo/enterprise）", "Owner organisation id (default: demo/ema of the sample registry, demo/enterprise for enterprise kinds)");
+
+    public string NewParent => T("上位预案 id（与之衔接的预案）", "Parent plan id (the plan this one links to)");
+
+    public string NewForce => T("覆盖已存在的文件", "Overwrite existing files");
+
+    public string NewNext(string path) => T($"下一步：把“【待填写】”换成本单位内容，然后运行 planlang check {path}", $"Next: replace every 【待填写】 with your own content, then run planlang check {path}");
+
     public string Help => T("显示帮助和用法", "Show help and usage information");
 
     public string Version => T("显示版本信息", "Show version information");

@@ -92,6 +92,11 @@ public static class DiagnosticCodes
         "{0} 是错误，不能用 planlang-disable-next-line 抑制；请修正问题，或在确有理由时在 planlang.yaml 的 rules 中调整分析规则的级别。",
         "{0} is an error and cannot be suppressed with planlang-disable-next-line; fix the problem, or, with good reason, change the analysis rule's level in planlang.yaml rules.");
 
+    public static readonly DiagnosticDescriptor WouldOverwrite = new(
+        "PL1017", Error, "planlang new would overwrite a file",
+        "文件已存在：{0}。planlang new 不覆盖已有文件；请换一个路径（-o），或确认不再需要后加 --force。",
+        "The file already exists: {0}. planlang new does not overwrite files; choose another path (-o), or add --force if you no longer need it.");
+
     // PL2xxx — names and references
 
     public static readonly DiagnosticDescriptor UndefinedRole = new(

@@ -109,7 +109,9 @@ public sealed class CoverageAnalyzer(AnalysisContext context, DiagnosticBag diag
             }
             else if (syntax.Jurisdiction?.Value is { } home && syntax.Id is { } id && Candidate(plan, home, hazards) is { } candidate)
             {
-                var overlap = hazards.Where(h => candidate.Syntax.Hazards.Any(x => x.Value == h)).Select(Hazard);
+                // An enterprise's comprehensive plan is the parent of all its special and on-site plans, whatever they list.
+                var shared = hazards.Where(h => candidate.Syntax.Hazards.Any(x => x.Value == h)).ToList();
+                var overlap = (shared.Count > 0 ? shared : hazards).Select(Hazard);
                 diagnostics.Add(DiagnosticCodes.MissingParent, id.Span, context.Tree.Name(candidate.Syntax.Jurisdiction!.Value), candidate.Id, new Text(string.Join("、", overlap.Select(t => t.Zh)), string.Join(", ", overlap.Select(t => t.En))));
             }
         }
