@@ -48,9 +48,9 @@ public static class NewCommand
 
     private static Command PlanCommand(CliText text, TextWriter stdout, TextWriter stderr)
     {
-        var kind = new Argument<string>("kind") { Description = text.NewKind };
+        var kind = new Argument<string>("kind") { Description = text.NewKind, HelpName = "KIND" };
         kind.AcceptOnlyFromAmong([.. PlanKinds.All.Select(k => k.Id)]);
-        var hazard = new Argument<string>("hazard") { Description = text.NewHazard };
+        var hazard = new Argument<string>("hazard") { Description = text.NewHazard, HelpName = "HAZARD" };
         hazard.AcceptOnlyFromAmong([.. Hazards.All.Select(h => h.Id)]);
         var output = new Option<string>("--output", "-o") { Description = text.NewOutput };
         var id = new Option<string>("--id") { Description = text.NewId };
