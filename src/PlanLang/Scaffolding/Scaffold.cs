@@ -111,7 +111,7 @@ public static class Scaffold
         }
 
         AppendRoles(yaml, request.Kind, enterprise, onsite);
-        var levels = AppendLevels(yaml, hazard, signal, onsite, enterprise);
+        var levels = AppendLevels(yaml, hazard, signal, onsite);
         AppendTasks(yaml, levels, onsite, enterprise);
         AppendText(yaml, request.Kind, hazard);
         return yaml.ToString();
@@ -163,7 +163,7 @@ public static class Scaffold
     }
 
     /// <summary>Writes the levels and returns their ids from the lowest up, each with its declaring role.</summary>
-    private static List<(string Level, string Declare)> AppendLevels(StringBuilder yaml, Term hazard, WarningSignal? signal, bool onsite, bool enterprise)
+    private static List<(string Level, string Declare)> AppendLevels(StringBuilder yaml, Term hazard, WarningSignal? signal, bool onsite)
     {
         var ids = new[] { "IV", "III", "II", "I" };
         var zh = new[] { "Ⅳ", "Ⅲ", "Ⅱ", "Ⅰ" };
@@ -198,7 +198,6 @@ public static class Scaffold
             ? $"warning.{signal!.Id} == none for 6 h"
             : "evacuees < 50 persons and casualties.injured < 1 persons for 24 h";
         yaml.AppendLine(Inv, $"end: {{ when: \"{end}\", declare: commander }}");
-        _ = enterprise;
         return levels;
     }
 
