@@ -139,6 +139,8 @@ public sealed class CliText(UiLanguage language)
 
     public string NewNext(string path) => T($"下一步：把“【待填写】”换成本单位内容，然后运行 planlang check {path}", $"Next: replace every 【待填写】 with your own content, then run planlang check {path}");
 
+    public string Lsp => T("以标准输入输出运行语言服务器（LSP），供编辑器使用：与 check 相同的检查，随编辑即时给出诊断。", "Run the language server (LSP) over stdio for editors: the same checks as check, as you type.");
+
     public string Help => T("显示帮助和用法", "Show help and usage information");
 
     public string Version => T("显示版本信息", "Show version information");

@@ -13,7 +13,11 @@ public sealed record CompilationOptions(UiLanguage Language, DateOnly Today);
 /// </summary>
 public static class WorkspaceCompiler
 {
-    public static Compilation Compile(string folder, CompilationOptions options)
+    public static Compilation Compile(string folder, CompilationOptions options) => Compile(folder, options, null);
+
+    /// <summary>Compiles with the text of some files taken from <paramref name="unsaved"/> (full path → text) instead of the
+    /// disk: what an editor has open but not saved.</summary>
+    public static Compilation Compile(string folder, CompilationOptions options, IReadOnlyDictionary<string, string>? unsaved)
     {
         var root = WorkspaceFiles.FindRoot(folder);
         var diagnostics = new DiagnosticBag(options.Language);
@@ -25,16 +29,19 @@ public static class WorkspaceCompiler
         }
         else
         {
-            files.Add(SourceFile.Load(Path.Combine(root, FileKinds.ConfigFileName), FileKind.Config, options.Language));
+            files.Add(Load(Path.Combine(root, FileKinds.ConfigFileName), FileKind.Config, options.Language, unsaved));
         }
 
         // Parsing is independent per file; two cores halve the wall time on large workspaces.
         var paths = WorkspaceFiles.Enumerate(root);
         var loaded = new SourceFile[paths.Count];
-        System.Threading.Tasks.Parallel.For(0, paths.Count, i => loaded[i] = SourceFile.Load(paths[i], FileKinds.Of(paths[i])!.Value, options.Language));
+        System.Threading.Tasks.Parallel.For(0, paths.Count, i => loaded[i] = Load(paths[i], FileKinds.Of(paths[i])!.Value, options.Language, unsaved));
         files.AddRange(loaded);
         return Compile(root, files, diagnostics, options.Today);
     }
+
+    private static SourceFile Load(string path, FileKind kind, UiLanguage language, IReadOnlyDictionary<string, string>? unsaved) =>
+        unsaved is not null && unsaved.TryGetValue(path, out var text) ? SourceFile.Parse(path, kind, text, language) : SourceFile.Load(path, kind, language);
 
     /// <summary>Runs independent per-plan work on all cores, each with its own bag, and merges bags and results in
     /// plan order so that the output does not depend on scheduling.</summary>
