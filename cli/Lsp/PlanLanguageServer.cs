@@ -26,6 +26,9 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
         using var handler = new HeaderDelimitedMessageHandler(output, input, new SystemTextJsonFormatter());
         using var rpc = new JsonRpc(handler);
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+
+        // Document changes must apply in the order they were sent; StreamJsonRpc would otherwise dispatch on the pool.
+        rpc.SynchronizationContext = new Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext(sticky: false);
         server.rpc = rpc;
         rpc.StartListening();
         await rpc.Completion.ConfigureAwait(false);
