@@ -72,6 +72,18 @@ public sealed class LanguageServerTests : IDisposable
         Assert.Contains(published["params"]!["diagnostics"]!.AsArray(), d => d!["code"]!.GetValue<string>().StartsWith("PL3", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Half_typed_yaml_gets_a_syntax_diagnostic_and_the_server_keeps_serving()
+    {
+        Open(original + "levels: [\n");
+        var published = client.WaitFor("textDocument/publishDiagnostics", n => For(n, Uri) && n["params"]!["diagnostics"]!.AsArray().Count > 0);
+        Assert.Contains(published["params"]!["diagnostics"]!.AsArray(), d => d!["code"]!.GetValue<string>() == "PL1001");
+
+        Change(2, original);
+        var cleared = client.WaitFor("textDocument/publishDiagnostics", n => For(n, Uri));
+        Assert.Empty(cleared["params"]!["diagnostics"]!.AsArray());
+    }
+
     public void Dispose()
     {
         client.Dispose();
