@@ -58,7 +58,7 @@ public static class CheckCommand
             foreach (var path in missing)
             {
                 var d = DiagnosticCodes.FileUnreadable.Create(SourceSpan.StartOf(CheckReport.Relative(Path.GetFullPath(path))), options.Language, text.NotFound);
-                stderr.WriteLine($"{d.File}({d.Line},{d.Column}): error {d.Code}: {d.Message}");
+                stderr.WriteLine(TextFormatter.Line(d));
             }
 
             return CliApp.UsageOrIo;

@@ -43,7 +43,7 @@ public static class DrillCommand
             var (drill, diagnostics) = DrillScript.Load(p.GetValue(script)!, language.Value);
             foreach (var d in diagnostics)
             {
-                stderr.WriteLine($"{CheckReport.Relative(d.File)}({d.Line},{d.Column}): {CheckReport.SeverityName(d.Severity)} {d.Code}: {d.Message}");
+                stderr.WriteLine(TextFormatter.Line(d, CheckReport.Relative(d.File)));
             }
 
             if (drill is null)

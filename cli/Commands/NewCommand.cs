@@ -112,7 +112,7 @@ public static class NewCommand
         foreach (var (path, _) in taken)
         {
             var d = DiagnosticCodes.WouldOverwrite.Create(SourceSpan.StartOf(CheckReport.Relative(Path.GetFullPath(path))), language, path);
-            stderr.WriteLine($"{d.File}({d.Line},{d.Column}): error {d.Code}: {d.Message}");
+            stderr.WriteLine(TextFormatter.Line(d));
         }
 
         if (taken.Length > 0)

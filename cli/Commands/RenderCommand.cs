@@ -56,7 +56,7 @@ public static class RenderCommand
                 {
                     foreach (var d in errors)
                     {
-                        stderr.WriteLine($"{CheckReport.Relative(d.File)}({d.Line},{d.Column}): error {d.Code}: {d.Message}");
+                        stderr.WriteLine(TextFormatter.Line(d, CheckReport.Relative(d.File)));
                     }
 
                     return CliApp.HasErrors;
@@ -99,7 +99,7 @@ public static class RenderCommand
                 catch (RenderException e)
                 {
                     var d = e.Diagnostic;
-                    stderr.WriteLine($"{CheckReport.Relative(d.File)}({d.Line},{d.Column}): error {d.Code}: {d.Message}");
+                    stderr.WriteLine(TextFormatter.Line(d, CheckReport.Relative(d.File)));
                     return d.Code == "PL8001" ? CliApp.HasErrors : CliApp.UsageOrIo;
                 }
             }

@@ -41,7 +41,7 @@ public static class Reports
         }
         catch (RenderException e)
         {
-            stderr.WriteLine($"{CheckReport.Relative(e.Diagnostic.File)}({e.Diagnostic.Line},{e.Diagnostic.Column}): error {e.Diagnostic.Code}: {e.Diagnostic.Message}");
+            stderr.WriteLine(TextFormatter.Line(e.Diagnostic, CheckReport.Relative(e.Diagnostic.File)));
             return CliApp.HasErrors;
         }
         catch (RefusedException refused)

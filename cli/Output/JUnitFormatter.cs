@@ -28,13 +28,13 @@ public static class JUnitFormatter
                     "failure",
                     new XAttribute("type", error.Code),
                     new XAttribute("message", $"{error.Code}: {error.Message}"),
-                    $"{error.File}({error.Line},{error.Column}): error {error.Code}: {error.Message}"));
+                    TextFormatter.Line(error)));
             }
 
             var others = diagnostics.Where(d => d.Severity != DiagnosticSeverity.Error).ToList();
             if (others.Count > 0)
             {
-                testcase.Add(new XElement("system-out", string.Join("\n", others.Select(d => $"{d.File}({d.Line},{d.Column}): {CheckReport.SeverityName(d.Severity)} {d.Code}: {d.Message}"))));
+                testcase.Add(new XElement("system-out", string.Join("\n", others.Select(d => TextFormatter.Line(d)))));
             }
 
             return testcase;

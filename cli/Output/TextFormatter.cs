@@ -5,11 +5,15 @@ namespace PlanLang.Cli.Output;
 /// <summary>MSBuild style, one line per diagnostic — what editors and CI log parsers already understand.</summary>
 public static class TextFormatter
 {
+    /// <summary>One diagnostic as <c>file(line,col): severity PLnnnn: message</c>; <paramref name="file"/> overrides how the path is shown.</summary>
+    public static string Line(Diagnostic d, string? file = null) =>
+        $"{file ?? d.File}({d.Line},{d.Column}): {CheckReport.SeverityName(d.Severity)} {d.Code}: {d.Message}";
+
     public static void Write(CheckReport report, TextWriter output, UiLanguage language)
     {
         foreach (var d in report.Diagnostics)
         {
-            output.WriteLine($"{d.File}({d.Line},{d.Column}): {CheckReport.SeverityName(d.Severity)} {d.Code}: {d.Message}");
+            output.WriteLine(Line(d));
         }
 
         output.WriteLine(language == UiLanguage.ZhCn
