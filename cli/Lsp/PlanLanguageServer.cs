@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PlanLang.Diagnostics;
 using PlanLang.Semantics;
+using PlanLang.Semantics.Navigation;
 using StreamJsonRpc;
 
 namespace PlanLang.Cli.Lsp;
@@ -19,6 +20,8 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
     private readonly Lock compileLock = new();
     private JsonRpc? rpc;
     private string? root;
+    private Compilation? compilation;
+    private SymbolIndex? index;
 
     public static async Task RunAsync(Stream input, Stream output, UiLanguage language, DateOnly today)
     {
@@ -47,6 +50,11 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
             ["capabilities"] = new JsonObject
             {
                 ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 1, ["save"] = true },
+                ["definitionProvider"] = true,
+                ["referencesProvider"] = true,
+                ["hoverProvider"] = true,
+                ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray(" ", "[", ",") },
+                ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") },
             },
             ["serverInfo"] = new JsonObject { ["name"] = "planlang", ["version"] = typeof(PlanLanguageServer).Assembly.GetName().Version?.ToString() },
         };
@@ -93,6 +101,118 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
         Publish(path);
     }
 
+    [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
+    public JsonArray Definition(JsonElement parameters)
+    {
+        var (index, name) = NameAt(parameters);
+        return name is null
+            ? []
+            : new JsonArray([.. index.DefinitionsOf(name).Where(d => d.Span is not null).Select(d => Location(d.Span!))]);
+    }
+
+    [JsonRpcMethod("textDocument/references", UseSingleObjectParameterDeserialization = true)]
+    public JsonArray References(JsonElement parameters)
+    {
+        var (index, name) = NameAt(parameters);
+        if (name is null)
+        {
+            return [];
+        }
+
+        var withDefinition = !parameters.TryGetProperty("context", out var context)
+            || !context.TryGetProperty("includeDeclaration", out var include)
+            || include.ValueKind != JsonValueKind.False;
+        return new JsonArray([.. index.OccurrencesOf(name).Where(o => withDefinition || !o.IsDefinition).Select(o => Location(o.Span))]);
+    }
+
+    [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
+    public JsonObject? Hover(JsonElement parameters)
+    {
+        var (index, name) = NameAt(parameters);
+        var definition = name is null ? null : index.DefinitionsOf(name).FirstOrDefault();
+        if (definition is null)
+        {
+            return null;
+        }
+
+        return new JsonObject
+        {
+            ["contents"] = new JsonObject { ["kind"] = "markdown", ["value"] = HoverText.For(definition, language) },
+            ["range"] = Range(name!.Span),
+        };
+    }
+
+    [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
+    public JsonArray Completion(JsonElement parameters)
+    {
+        var path = PathOf(parameters.GetProperty("textDocument").GetProperty("uri").GetString()!);
+        var position = parameters.GetProperty("position");
+        var (line, character) = (position.GetProperty("line").GetInt32(), position.GetProperty("character").GetInt32());
+        var kind = FileKinds.Of(path);
+        if (kind is null || CompletionSite.At(TextOf(path), line, character, kind.Value) is not { } site)
+        {
+            return [];
+        }
+
+        var index = IndexFor(path);
+        var items = site.Kinds.SelectMany(k => index.Visible(k, path)).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal);
+        return new JsonArray([.. items.Select(d => (JsonNode)new JsonObject
+        {
+            ["label"] = d.Id,
+            ["kind"] = CompletionKind(d.Kind),
+            ["detail"] = HoverText.Headline(d, language),
+            ["documentation"] = new JsonObject { ["kind"] = "markdown", ["value"] = HoverText.For(d, language) },
+            ["textEdit"] = new JsonObject
+            {
+                ["range"] = new JsonObject
+                {
+                    ["start"] = new JsonObject { ["line"] = line, ["character"] = site.Start },
+                    ["end"] = new JsonObject { ["line"] = line, ["character"] = site.End },
+                },
+                ["newText"] = d.Id,
+            },
+        })]);
+    }
+
+    /// <summary>Quick fixes: a "did you mean" diagnostic carries its suggestion in <c>data</c>; the fix writes it in place.</summary>
+    [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
+    public JsonArray CodeAction(JsonElement parameters)
+    {
+        var uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString()!;
+        var lines = TextOf(PathOf(uri)).Split('\n');
+        var actions = new JsonArray();
+        foreach (var diagnostic in parameters.GetProperty("context").GetProperty("diagnostics").EnumerateArray())
+        {
+            if (!diagnostic.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
+                || !data.TryGetProperty("replacement", out var replacement) || replacement.GetString() is not { } name)
+            {
+                continue;
+            }
+
+            var range = diagnostic.GetProperty("range");
+            var written = Slice(lines, range);
+
+            // Keep the quotes of a quoted scalar; replace only the name inside them.
+            var newText = written.Length >= 2 && written[0] is '"' or '\'' && written[^1] == written[0] ? $"{written[0]}{name}{written[0]}" : name;
+            actions.Add(new JsonObject
+            {
+                ["title"] = language == UiLanguage.ZhCn ? $"改为“{name}”" : $"Change to '{name}'",
+                ["kind"] = "quickfix",
+                ["isPreferred"] = true,
+                ["diagnostics"] = new JsonArray(JsonNode.Parse(diagnostic.GetRawText())),
+                ["edit"] = new JsonObject
+                {
+                    ["changes"] = new JsonObject
+                    {
+                        [uri] = new JsonArray(new JsonObject { ["range"] = JsonNode.Parse(range.GetRawText()), ["newText"] = newText }),
+                    },
+                },
+            });
+        }
+
+        return actions;
+    }
+
     [JsonRpcMethod("shutdown")]
     public static object? Shutdown() => null;
 
@@ -101,12 +221,75 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
 
     private static string PathOf(string uri) => Path.GetFullPath(new Uri(uri).LocalPath);
 
+    private static JsonObject Location(SourceSpan span) => new() { ["uri"] = new Uri(span.File).AbsoluteUri, ["range"] = Range(span) };
+
+    // LSP positions are zero-based; ours are one-based like the CLI's file(line,col).
+    private static JsonObject Range(SourceSpan span) => new()
+    {
+        ["start"] = new JsonObject { ["line"] = Math.Max(0, span.Line - 1), ["character"] = Math.Max(0, span.Column - 1) },
+        ["end"] = new JsonObject { ["line"] = Math.Max(0, span.EndLine - 1), ["character"] = Math.Max(0, span.EndColumn - 1) },
+    };
+
+    private static string Slice(string[] lines, JsonElement range)
+    {
+        var start = range.GetProperty("start");
+        var end = range.GetProperty("end");
+        var line = start.GetProperty("line").GetInt32();
+        if (line != end.GetProperty("line").GetInt32() || line >= lines.Length)
+        {
+            return string.Empty;
+        }
+
+        var text = lines[line].TrimEnd('\r');
+        var from = Math.Min(start.GetProperty("character").GetInt32(), text.Length);
+        var to = Math.Clamp(end.GetProperty("character").GetInt32(), from, text.Length);
+        return text[from..to];
+    }
+
+    private static int CompletionKind(NameKind kind) => kind switch
+    {
+        NameKind.Role or NameKind.Organization => 7, // Class
+        NameKind.Task => 3, // Function
+        NameKind.Level => 20, // EnumMember
+        NameKind.Jurisdiction => 9, // Module
+        NameKind.Plan => 17, // File
+        NameKind.ResourceGroup => 19, // Folder
+        _ => 12, // Value
+    };
+
+    private string TextOf(string path) => open.TryGetValue(path, out var text) ? text : File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+
+    private (SymbolIndex Index, NameOccurrence? Name) NameAt(JsonElement parameters)
+    {
+        var path = PathOf(parameters.GetProperty("textDocument").GetProperty("uri").GetString()!);
+        var position = parameters.GetProperty("position");
+        var index = IndexFor(path);
+        return (index, index.At(path, position.GetProperty("line").GetInt32() + 1, position.GetProperty("character").GetInt32() + 1));
+    }
+
+    /// <summary>The index of the last compilation if it covers the file, else a fresh compilation of the file's workspace.</summary>
+    private SymbolIndex IndexFor(string path)
+    {
+        lock (compileLock)
+        {
+            if (index is null || compilation is null || !path.StartsWith(compilation.Root, StringComparison.Ordinal))
+            {
+                compilation = WorkspaceCompiler.Compile(Path.GetDirectoryName(path)!, new CompilationOptions(language, today), open);
+                index = SymbolIndex.Build(compilation);
+            }
+
+            return index;
+        }
+    }
+
     private void Publish(string path)
     {
         lock (compileLock)
         {
             var folder = Directory.Exists(path) ? path : Path.GetDirectoryName(path)!;
             var compilation = WorkspaceCompiler.Compile(folder, new CompilationOptions(language, today), open);
+            this.compilation = compilation;
+            index = SymbolIndex.Build(compilation);
             var byFile = compilation.Diagnostics
                 .Where(d => d.File.Length > 0 && Path.HasExtension(d.File))
                 .GroupBy(d => Path.GetFullPath(d.File, compilation.Root), StringComparer.Ordinal)
@@ -131,12 +314,7 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
 
     private static JsonNode ToLsp(Diagnostic d) => new JsonObject
     {
-        // LSP positions are zero-based; ours are one-based like the CLI's file(line,col).
-        ["range"] = new JsonObject
-        {
-            ["start"] = new JsonObject { ["line"] = Math.Max(0, d.Line - 1), ["character"] = Math.Max(0, d.Column - 1) },
-            ["end"] = new JsonObject { ["line"] = Math.Max(0, d.EndLine - 1), ["character"] = Math.Max(0, d.EndColumn - 1) },
-        },
+        ["range"] = Range(d.Span),
         ["severity"] = d.Severity switch
         {
             DiagnosticSeverity.Error => 1,
@@ -146,5 +324,6 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
         ["code"] = d.Code,
         ["source"] = "planlang",
         ["message"] = d.Message,
+        ["data"] = d.Replacement is null ? null : new JsonObject { ["replacement"] = d.Replacement },
     };
 }

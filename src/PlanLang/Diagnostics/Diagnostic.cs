@@ -17,4 +17,8 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
     public int EndColumn => Span.EndColumn;
 
     public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>The text that fixes the diagnostic when it replaces <see cref="Span"/> (a "did you mean" name), for
+    /// the editor's quick fix.</summary>
+    public string? Replacement { get; init; }
 }

@@ -15,11 +15,14 @@ public sealed record DiagnosticDescriptor(
     Basis? Basis = null)
 {
     public Diagnostic Create(SourceSpan span, UiLanguage language, params object?[] args) =>
-        new(Code, DefaultSeverity, Format(language, args), span, Basis);
+        new(Code, DefaultSeverity, Format(language, args), span, Basis) { Replacement = SuggestionIn(args) };
 
     /// <summary>For rules whose basis depends on the plan: government plans and enterprise plans rest on different texts.</summary>
     public Diagnostic Create(SourceSpan span, UiLanguage language, Basis? basis, params object?[] args) =>
-        new(Code, DefaultSeverity, Format(language, args), span, basis ?? Basis);
+        new(Code, DefaultSeverity, Format(language, args), span, basis ?? Basis) { Replacement = SuggestionIn(args) };
+
+    private static string? SuggestionIn(object?[] args) =>
+        args.OfType<Text>().Select(t => t.Suggestion).FirstOrDefault(s => s is not null);
 
     public string Format(UiLanguage language, params object?[] args)
     {

@@ -3,6 +3,9 @@ namespace PlanLang.Diagnostics;
 /// <summary>A piece of text in both languages, used for message arguments that must themselves be translated.</summary>
 public sealed record Text(string Zh, string En)
 {
+    /// <summary>The name a "did you mean" suffix proposes; the diagnostic carries it on as its quick fix.</summary>
+    public string? Suggestion { get; init; }
+
     public string For(UiLanguage language) => language == UiLanguage.ZhCn ? Zh : En;
 
     public override string ToString() => Zh;

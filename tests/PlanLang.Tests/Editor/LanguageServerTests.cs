@@ -25,7 +25,7 @@ public sealed class LanguageServerTests : IDisposable
 
         plan = Path.Combine(ws.Root, "longwan", "typhoon.plan.yaml");
         original = File.ReadAllText(plan);
-        client = new LspClient("dotnet", [Path.Combine(AppContext.BaseDirectory, "planlang.dll"), "lsp", "--lang", "en"], (_, _) => null);
+        client = LspClient.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "planlang.dll"), "lsp", "--lang", "en"], (_, _) => null);
         var init = client.Request("initialize", new JsonObject { ["processId"] = Environment.ProcessId, ["rootUri"] = new Uri(ws.Root).AbsoluteUri, ["capabilities"] = new JsonObject() });
         Assert.Equal(1, init!["capabilities"]!["textDocumentSync"]!["change"]!.GetValue<int>());
         client.Notify("initialized", new JsonObject());
@@ -82,6 +82,28 @@ public sealed class LanguageServerTests : IDisposable
         Change(2, original);
         var cleared = client.WaitFor("textDocument/publishDiagnostics", n => For(n, Uri));
         Assert.Empty(cleared["params"]!["diagnostics"]!.AsArray());
+    }
+
+    [Fact]
+    public void Definition_hover_and_completion_answer_over_stdio()
+    {
+        Open(original);
+        var lines = original.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains("owner: water, from: IV", StringComparison.Ordinal));
+        var character = lines[line].IndexOf("owner: water", StringComparison.Ordinal) + "owner: ".Length;
+        var position = new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri },
+            ["position"] = new JsonObject { ["line"] = line, ["character"] = character },
+        };
+
+        var definition = Assert.Single(client.Request("textDocument/definition", position)!.AsArray())!;
+        Assert.StartsWith("    water: {", lines[definition["range"]!["start"]!["line"]!.GetValue<int>()], StringComparison.Ordinal);
+        var hover = client.Request("textDocument/hover", position.DeepClone())!["contents"]!["value"]!.GetValue<string>();
+        Assert.Contains("holder: 区农业农村局局长", hover, StringComparison.Ordinal);
+        var labels = client.Request("textDocument/completion", position.DeepClone())!.AsArray().Select(i => i!["label"]!.GetValue<string>());
+        Assert.Contains("water", labels);
+        Assert.Contains("commander", labels);
     }
 
     public void Dispose()

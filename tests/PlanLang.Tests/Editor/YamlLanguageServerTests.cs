@@ -17,7 +17,7 @@ public sealed class YamlLanguageServerTests : IDisposable
     {
         var server = Repo.PathOf("node_modules", "yaml-language-server", "bin", "yaml-language-server");
         Assert.True(File.Exists(server), "yaml-language-server is not installed; run npm ci (scripts/test.sh does)");
-        client = new LspClient("node", [server, "--stdio"], (method, _) => method switch
+        client = LspClient.Start("node", [server, "--stdio"], (method, _) => method switch
         {
             "workspace/configuration" => new JsonArray(Settings()),
             _ => null,

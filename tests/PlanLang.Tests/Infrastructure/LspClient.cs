@@ -6,14 +6,17 @@ using System.Text.Json.Nodes;
 namespace PlanLang.Tests.Infrastructure;
 
 /// <summary>
-/// A Language Server Protocol client over a server process's stdio (base protocol: Content-Length framing, JSON-RPC
+/// A Language Server Protocol client over a server process's stdio or an in-memory pipe (base protocol: Content-Length framing, JSON-RPC
 /// 2.0), enough to drive a real server the way an editor does: requests, notifications, and answers to the server's
 /// own requests (configuration, registrations, progress).
 /// </summary>
 public sealed class LspClient : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private readonly Process process;
+    private readonly Stream toServer;
+    private readonly Stream fromServer;
+    private readonly Process? process;
+    private readonly Task? server;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonNode?>> pending = new();
     private readonly BlockingCollection<JsonObject> notifications = [];
     private readonly StringBuilder stderr = new();
@@ -21,10 +24,20 @@ public sealed class LspClient : IDisposable
     private readonly Lock writeLock = new();
     private int nextId;
 
-    /// <param name="answer">The client's reply to a request from the server, by method and params.</param>
-    public LspClient(string fileName, IEnumerable<string> arguments, Func<string, JsonNode?, JsonNode?> answer)
+    private LspClient(Stream toServer, Stream fromServer, Process? process, Task? server, Func<string, JsonNode?, JsonNode?> answer)
     {
+        this.toServer = toServer;
+        this.fromServer = fromServer;
+        this.process = process;
+        this.server = server;
         this.answer = answer;
+        new Thread(ReadLoop) { IsBackground = true, Name = "lsp-read" }.Start();
+    }
+
+    /// <summary>Starts a server process and talks to it over its stdin and stdout.</summary>
+    /// <param name="answer">The client's reply to a request from the server, by method and params.</param>
+    public static LspClient Start(string fileName, IEnumerable<string> arguments, Func<string, JsonNode?, JsonNode?> answer)
+    {
         var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true,
@@ -37,16 +50,26 @@ public sealed class LspClient : IDisposable
             info.ArgumentList.Add(argument);
         }
 
-        process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {fileName}");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {fileName}");
+        var client = new LspClient(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, process, null, answer);
         process.ErrorDataReceived += (_, e) =>
         {
-            lock (stderr)
+            lock (client.stderr)
             {
-                stderr.AppendLine(e.Data);
+                client.stderr.AppendLine(e.Data);
             }
         };
         process.BeginErrorReadLine();
-        new Thread(ReadLoop) { IsBackground = true, Name = "lsp-read" }.Start();
+        return client;
+    }
+
+    /// <summary>Talks to a server running in this process over a pair of in-memory pipes.</summary>
+    /// <param name="run">Starts the server on its end of the pipe; the task ends when the server does.</param>
+    public static LspClient InProcess(Func<Stream, Task> run)
+    {
+        var (clientEnd, serverEnd) = Nerdbank.Streams.FullDuplexStream.CreatePair();
+        var server = Task.Run(() => run(serverEnd));
+        return new LspClient(clientEnd, clientEnd, null, server, (_, _) => null);
     }
 
     public string Stderr
@@ -96,23 +119,36 @@ public sealed class LspClient : IDisposable
     {
         try
         {
-            if (!process.HasExited)
+            if (process is { HasExited: false } || server is { IsCompleted: false })
             {
                 Request("shutdown", null);
                 Notify("exit", null);
-                if (!process.WaitForExit(5000))
-                {
-                    process.Kill(entireProcessTree: true);
-                }
+            }
+
+            if (process is not null && !process.WaitForExit(5000))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            if (server is not null && !server.Wait(TimeSpan.FromSeconds(5)))
+            {
+                throw new TimeoutException("the in-process server did not stop after exit");
             }
         }
-        catch (Exception e) when (e is IOException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (process is not null && e is IOException or TimeoutException or InvalidOperationException)
         {
             process.Kill(entireProcessTree: true);
         }
+        finally
+        {
+            process?.Dispose();
+            if (process is null)
+            {
+                toServer.Dispose();
+            }
 
-        process.Dispose();
-        notifications.Dispose();
+            notifications.Dispose();
+        }
     }
 
     private void Send(JsonObject message)
@@ -121,19 +157,17 @@ public sealed class LspClient : IDisposable
         var header = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
         lock (writeLock)
         {
-            var stdin = process.StandardInput.BaseStream;
-            stdin.Write(header);
-            stdin.Write(body);
-            stdin.Flush();
+            toServer.Write(header);
+            toServer.Write(body);
+            toServer.Flush();
         }
     }
 
     private void ReadLoop()
     {
-        var stdout = process.StandardOutput.BaseStream;
         try
         {
-            while (ReadMessage(stdout) is { } message)
+            while (ReadMessage(fromServer) is { } message)
             {
                 var hasId = message.TryGetPropertyValue("id", out var id) && id is not null;
                 var method = message["method"]?.GetValue<string>();
