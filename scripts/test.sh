@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests use: the Node tools (antlr-ng, ajv, the SARIF schema) from
-# package-lock.json, and from Debian PostgreSQL (the event-store tests start their own throw-away server on
+# package-lock.json (and the VS Code extension's from editors/vscode/package-lock.json), and from Debian PostgreSQL (the event-store tests start their own throw-away server on
 # 127.0.0.1), Chromium with CJK fonts and poppler-utils (PDF tests). Works on a fresh Debian machine with the
 # .NET SDK and Node.js.
 set -euo pipefail
@@ -20,3 +20,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 dotnet test PlanLang.sln -c Release --nologo "$@"
+# The VS Code extension: compile, package the .vsix with vsce, then test it against the CLI the line above built.
+(cd editors/vscode \
+  && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error \
+  && npm run --silent build \
+  && npm run --silent package \
+  && npm test)
