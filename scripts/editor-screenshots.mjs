@@ -1,4 +1,4 @@
-// Drives VS Code (code-server) in Debian's Chromium to show the extension's completion, hover and quick fix on the
+// Drives VS Code (code-server) in Debian's Chromium to show the extension's completion, hover, and a diagnostic with its quick fix on the
 // sample plan longwan/typhoon.plan.yaml, and saves one screenshot of each. Run by scripts/editor-screenshots.sh.
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -69,7 +69,7 @@ try {
 
   // Completion: clear the owner and ask for suggestions; a second Ctrl+Space opens the details beside the list.
   await goTo(line, column);
-  await chord("Control", "Shift", "ArrowRight");
+  for (let i = 0; i < "streets".length; i++) await chord("Shift", "ArrowRight");
   await page.keyboard.press("Backspace");
   await chord("Control", "Space");
   await page.waitForSelector(".suggest-widget.visible", { visible: true, timeout: 30000 });
@@ -96,10 +96,11 @@ try {
   await page.keyboard.press("Backspace");
   await page.waitForSelector(".squiggly-error", { visible: true, timeout: 30000 });
   await goTo(line, column + 1);
-  await chord("Control", "Period");
-  await page.waitForFunction(() => document.body.innerText.includes("改为“streets”"), { timeout: 30000 });
-  await sleep(800);
-  await shot("editor-quickfix.png");
+  await chord("Control", "KeyK");
+  await chord("Control", "KeyI");
+  await page.waitForFunction(() => [...document.querySelectorAll(".monaco-hover")].some((h) => h.textContent.includes("PL2001")), { timeout: 30000 });
+  await sleep(500);
+  await shot("editor-diagnostic.png");
 } finally {
   await browser.close();
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the VS Code extension at work in a real VS Code: code-server (VS Code 1.100's web build, from npm)
 # with editors/vscode/planlang.vsix installed, on a copy of plans/, driven by Debian's Chromium through puppeteer-core.
-# Writes docs/images/editor-completion.png, editor-hover.png and editor-quickfix.png. Not part of the test run: it
+# Writes docs/images/editor-completion.png, editor-hover.png and editor-diagnostic.png. Not part of the test run: it
 # builds native modules (needs build-essential, libkrb5-dev, libx11-dev, libxkbfile-dev, libsecret-1-dev, ripgrep,
 # installed below) and takes a few minutes the first time; the tools are cached in ~/.cache/planlang.
 set -euo pipefail
@@ -25,7 +25,9 @@ if [ ! -f "$cache/.done-$code_server_version" ]; then
   rm -rf "$cache" && mkdir -p "$cache"
   (cd "$cache" && npm init -y >/dev/null \
     && npm install --no-audit --no-fund --ignore-scripts --loglevel=error "code-server@$code_server_version" "puppeteer-core@$puppeteer_version")
-  # code-server's own postinstall, without its one step that downloads: ripgrep comes from Debian instead of GitHub.
+  # Native modules are built here (their install scripts would download prebuilt binaries), code-server's own
+  # postinstall is replayed without its one download: ripgrep comes from Debian instead of GitHub.
+  (cd "$cache" && npm_config_yes=true npm rebuild argon2 --build-from-source --loglevel=error)
   vscode="$cache/node_modules/code-server/lib/vscode"
   (cd "$vscode" && npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error)
   natives=$(cd "$vscode" && find node_modules -name binding.gyp -not -path "*/node_modules/*/node_modules/*" | sed 's#/binding.gyp##; s#^node_modules/##' | sort -u)
