@@ -18,12 +18,16 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
     private readonly ConcurrentDictionary<string, string> open = new(StringComparer.Ordinal);
     private readonly HashSet<string> published = new(StringComparer.Ordinal);
     private readonly Lock compileLock = new();
+    private readonly ParseCache parsed = new(language);
     private JsonRpc? rpc;
     private string? root;
+    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool shutdownRequested;
     private Compilation? compilation;
     private SymbolIndex? index;
 
-    public static async Task RunAsync(Stream input, Stream output, UiLanguage language, DateOnly today)
+    /// <returns>The process exit code LSP asks for: 0 when <c>shutdown</c> came before <c>exit</c>, else 1.</returns>
+    public static async Task<int> RunAsync(Stream input, Stream output, UiLanguage language, DateOnly today)
     {
         var server = new PlanLanguageServer(language, today);
         using var handler = new HeaderDelimitedMessageHandler(output, input, new SystemTextJsonFormatter());
@@ -34,7 +38,11 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
         rpc.SynchronizationContext = new Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext(sticky: false);
         server.rpc = rpc;
         rpc.StartListening();
-        await rpc.Completion.ConfigureAwait(false);
+
+        // "exit" ends the session; so does the client closing the stream. The handler cannot dispose the connection
+        // it is running on (Dispose waits for the handler), so it signals and the connection is closed here.
+        await Task.WhenAny(rpc.Completion, server.exited.Task).ConfigureAwait(false);
+        return server.shutdownRequested ? 0 : 1;
     }
 
     [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
@@ -214,10 +222,14 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
     }
 
     [JsonRpcMethod("shutdown")]
-    public static object? Shutdown() => null;
+    public object? Shutdown()
+    {
+        shutdownRequested = true;
+        return null;
+    }
 
     [JsonRpcMethod("exit")]
-    public void Exit() => rpc?.Dispose();
+    public void Exit() => exited.TrySetResult();
 
     private static string PathOf(string uri) => Path.GetFullPath(new Uri(uri).LocalPath);
 
@@ -274,7 +286,7 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
         {
             if (index is null || compilation is null || !path.StartsWith(compilation.Root, StringComparison.Ordinal))
             {
-                compilation = WorkspaceCompiler.Compile(Path.GetDirectoryName(path)!, new CompilationOptions(language, today), open);
+                compilation = WorkspaceCompiler.Compile(Path.GetDirectoryName(path)!, new CompilationOptions(language, today), open, parsed);
                 index = SymbolIndex.Build(compilation);
             }
 
@@ -287,7 +299,7 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
         lock (compileLock)
         {
             var folder = Directory.Exists(path) ? path : Path.GetDirectoryName(path)!;
-            var compilation = WorkspaceCompiler.Compile(folder, new CompilationOptions(language, today), open);
+            var compilation = WorkspaceCompiler.Compile(folder, new CompilationOptions(language, today), open, parsed);
             this.compilation = compilation;
             index = SymbolIndex.Build(compilation);
             var byFile = compilation.Diagnostics

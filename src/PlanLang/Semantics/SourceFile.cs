@@ -58,6 +58,9 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
         return file with { Suppressions = Suppression.Scan(path, text) };
     }
 
+    /// <summary>The file's text, or null when it cannot be read.</summary>
+    public static string? TryRead(string path) => ReadText(path, out _);
+
     private static string? ReadText(string path, out string? error)
     {
         error = null;

@@ -17,7 +17,11 @@ public static class WorkspaceCompiler
 
     /// <summary>Compiles with the text of some files taken from <paramref name="unsaved"/> (full path → text) instead of the
     /// disk: what an editor has open but not saved.</summary>
-    public static Compilation Compile(string folder, CompilationOptions options, IReadOnlyDictionary<string, string>? unsaved)
+    public static Compilation Compile(string folder, CompilationOptions options, IReadOnlyDictionary<string, string>? unsaved) =>
+        Compile(folder, options, unsaved, null);
+
+    /// <summary>As above, reusing the files of <paramref name="cache"/> whose text has not changed since they were parsed.</summary>
+    public static Compilation Compile(string folder, CompilationOptions options, IReadOnlyDictionary<string, string>? unsaved, ParseCache? cache)
     {
         var root = WorkspaceFiles.FindRoot(folder);
         var diagnostics = new DiagnosticBag(options.Language);
@@ -29,19 +33,28 @@ public static class WorkspaceCompiler
         }
         else
         {
-            files.Add(Load(Path.Combine(root, FileKinds.ConfigFileName), FileKind.Config, options.Language, unsaved));
+            files.Add(Load(Path.Combine(root, FileKinds.ConfigFileName), FileKind.Config, options.Language, unsaved, cache));
         }
 
         // Parsing is independent per file; two cores halve the wall time on large workspaces.
         var paths = WorkspaceFiles.Enumerate(root);
         var loaded = new SourceFile[paths.Count];
-        System.Threading.Tasks.Parallel.For(0, paths.Count, i => loaded[i] = Load(paths[i], FileKinds.Of(paths[i])!.Value, options.Language, unsaved));
+        System.Threading.Tasks.Parallel.For(0, paths.Count, i => loaded[i] = Load(paths[i], FileKinds.Of(paths[i])!.Value, options.Language, unsaved, cache));
         files.AddRange(loaded);
+        cache?.Retain(files.Select(f => f.Path));
         return Compile(root, files, diagnostics, options.Today);
     }
 
-    private static SourceFile Load(string path, FileKind kind, UiLanguage language, IReadOnlyDictionary<string, string>? unsaved) =>
-        unsaved is not null && unsaved.TryGetValue(path, out var text) ? SourceFile.Parse(path, kind, text, language) : SourceFile.Load(path, kind, language);
+    private static SourceFile Load(string path, FileKind kind, UiLanguage language, IReadOnlyDictionary<string, string>? unsaved, ParseCache? cache)
+    {
+        if (unsaved is not null && unsaved.TryGetValue(path, out var text))
+        {
+            return cache is null ? SourceFile.Parse(path, kind, text, language) : cache.Parse(path, kind, text);
+        }
+
+        // A file that cannot be read is parsed again each time, so its PL1xxx error stays current.
+        return cache is not null && SourceFile.TryRead(path) is { } disk ? cache.Parse(path, kind, disk) : SourceFile.Load(path, kind, language);
+    }
 
     /// <summary>Runs independent per-plan work on all cores, each with its own bag, and merges bags and results in
     /// plan order so that the output does not depend on scheduling.</summary>

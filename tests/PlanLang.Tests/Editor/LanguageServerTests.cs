@@ -106,6 +106,20 @@ public sealed class LanguageServerTests : IDisposable
         Assert.Contains("commander", labels);
     }
 
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 1)]
+    public void Exit_ends_the_process_with_the_code_the_protocol_asks_for(bool shutdownFirst, int expected)
+    {
+        if (shutdownFirst)
+        {
+            client.Request("shutdown", null);
+        }
+
+        client.Notify("exit", null);
+        Assert.Equal(expected, client.WaitForExit(TimeSpan.FromSeconds(10)));
+    }
+
     public void Dispose()
     {
         client.Dispose();

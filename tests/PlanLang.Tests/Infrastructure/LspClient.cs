@@ -97,6 +97,10 @@ public sealed class LspClient : IDisposable
         return source.Task.Result;
     }
 
+    /// <summary>The server process's exit code, or null if it is still running after <paramref name="timeout"/>.</summary>
+    public int? WaitForExit(TimeSpan timeout) =>
+        process is null ? throw new InvalidOperationException("the server runs in process") : process.WaitForExit(timeout) ? process.ExitCode : null;
+
     public void Notify(string method, JsonNode? parameters) =>
         Send(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
 
