@@ -103,6 +103,29 @@ public sealed class LanguageServerNavigationTests : IDisposable
         Assert.All(references, r => Assert.Equal(new Uri(plan).AbsoluteUri, r!["uri"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("  III: {", "III", @"\bfrom: III\b")]
+    [InlineData("id: report-phone,", "report-phone", @"\bafter: \[report-phone\]")]
+    public void References_of_a_level_and_a_task_are_the_tasks_that_name_them(string context, string name, string referencePattern)
+    {
+        var (line, character) = Find(context, name);
+        var references = client.Request("textDocument/references", Position(plan, line, character))!.AsArray();
+
+        var expected = 1 + lines.Sum(l => Regex.Count(l, referencePattern));
+        Assert.True(expected > 1);
+        Assert.Equal(expected, references.Count);
+    }
+
+    [Fact]
+    public void A_capacity_shortfall_is_published_as_the_plan_is_edited()
+    {
+        var text = File.ReadAllText(plan).Replace("I: 30000 persons }", "I: 90000 persons }", StringComparison.Ordinal);
+        Assert.NotEqual(File.ReadAllText(plan), text);
+        Change(plan, 2, text);
+        var published = client.WaitFor("textDocument/publishDiagnostics", n => n["params"]!["uri"]!.GetValue<string>() == new Uri(plan).AbsoluteUri && n["params"]!["diagnostics"]!.AsArray().Count > 0);
+        Assert.Contains(published["params"]!["diagnostics"]!.AsArray(), d => d!["code"]!.GetValue<string>() == "PL4101" && d["message"]!.GetValue<string>().Contains("90,000", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void References_of_a_jurisdiction_span_plans_and_registries()
     {
