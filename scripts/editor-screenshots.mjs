@@ -41,6 +41,15 @@ async function goTo(line, column) {
   await sleep(400);
 }
 
+/** Shows the hover at a position (Ctrl+K Ctrl+I) and waits until it contains `text`. */
+async function hoverAt(line, column, text) {
+  await goTo(line, column);
+  await chord("Control", "KeyK");
+  await chord("Control", "KeyI");
+  await page.waitForFunction((t) => [...document.querySelectorAll(".monaco-hover")].some((h) => h.textContent.includes(t)), { timeout: 30000 }, text);
+  await sleep(800);
+}
+
 async function shot(name) {
   const file = join(out, name);
   await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 1440, height: 900 } });
@@ -82,11 +91,7 @@ try {
   await sleep(1500);
 
   // Hover on the role the task names.
-  await goTo(line, column + 2);
-  await chord("Control", "KeyK");
-  await chord("Control", "KeyI");
-  await page.waitForFunction(() => [...document.querySelectorAll(".monaco-hover")].some((h) => h.textContent.includes("A角")), { timeout: 30000 });
-  await sleep(800);
+  await hoverAt(line, column + 2, "A角");
   await shot("editor-hover.png");
   await page.keyboard.press("Escape");
 
@@ -95,11 +100,7 @@ try {
   await page.keyboard.press("Backspace");
   await page.keyboard.press("Backspace");
   await page.waitForSelector(".squiggly-error", { visible: true, timeout: 30000 });
-  await goTo(line, column + 1);
-  await chord("Control", "KeyK");
-  await chord("Control", "KeyI");
-  await page.waitForFunction(() => [...document.querySelectorAll(".monaco-hover")].some((h) => h.textContent.includes("PL2001")), { timeout: 30000 });
-  await sleep(500);
+  await hoverAt(line, column + 1, "PL2001");
   await shot("editor-diagnostic.png");
 } finally {
   await browser.close();
