@@ -19,9 +19,9 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
     private readonly HashSet<string> published = new(StringComparer.Ordinal);
     private readonly Lock compileLock = new();
     private readonly ParseCache parsed = new(language);
+    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private JsonRpc? rpc;
     private string? root;
-    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool shutdownRequested;
     private Compilation? compilation;
     private SymbolIndex? index;
@@ -112,16 +112,16 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
     [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
     public JsonArray Definition(JsonElement parameters)
     {
-        var (index, name) = NameAt(parameters);
+        var (symbols, name) = NameAt(parameters);
         return name is null
             ? []
-            : new JsonArray([.. index.DefinitionsOf(name).Where(d => d.Span is not null).Select(d => Location(d.Span!))]);
+            : new JsonArray([.. symbols.DefinitionsOf(name).Where(d => d.Span is not null).Select(d => Location(d.Span!))]);
     }
 
     [JsonRpcMethod("textDocument/references", UseSingleObjectParameterDeserialization = true)]
     public JsonArray References(JsonElement parameters)
     {
-        var (index, name) = NameAt(parameters);
+        var (symbols, name) = NameAt(parameters);
         if (name is null)
         {
             return [];
@@ -130,14 +130,14 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
         var withDefinition = !parameters.TryGetProperty("context", out var context)
             || !context.TryGetProperty("includeDeclaration", out var include)
             || include.ValueKind != JsonValueKind.False;
-        return new JsonArray([.. index.OccurrencesOf(name).Where(o => withDefinition || !o.IsDefinition).Select(o => Location(o.Span))]);
+        return new JsonArray([.. symbols.OccurrencesOf(name).Where(o => withDefinition || !o.IsDefinition).Select(o => Location(o.Span))]);
     }
 
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
     public JsonObject? Hover(JsonElement parameters)
     {
-        var (index, name) = NameAt(parameters);
-        var definition = name is null ? null : index.DefinitionsOf(name).FirstOrDefault();
+        var (symbols, name) = NameAt(parameters);
+        var definition = name is null ? null : symbols.DefinitionsOf(name).FirstOrDefault();
         if (definition is null)
         {
             return null;
@@ -162,8 +162,8 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
             return [];
         }
 
-        var index = IndexFor(path);
-        var items = site.Kinds.SelectMany(k => index.Visible(k, path)).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal);
+        var symbols = IndexFor(path);
+        var items = site.Kinds.SelectMany(k => symbols.Visible(k, path)).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal);
         return new JsonArray([.. items.Select(d => (JsonNode)new JsonObject
         {
             ["label"] = d.Id,
@@ -275,8 +275,8 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
     {
         var path = PathOf(parameters.GetProperty("textDocument").GetProperty("uri").GetString()!);
         var position = parameters.GetProperty("position");
-        var index = IndexFor(path);
-        return (index, index.At(path, position.GetProperty("line").GetInt32() + 1, position.GetProperty("character").GetInt32() + 1));
+        var symbols = IndexFor(path);
+        return (symbols, symbols.At(path, position.GetProperty("line").GetInt32() + 1, position.GetProperty("character").GetInt32() + 1));
     }
 
     /// <summary>The index of the last compilation if it covers the file, else a fresh compilation of the file's workspace.</summary>
