@@ -20,6 +20,10 @@ public sealed class CompletionSiteTests
     [InlineData("tasks:\n  - id: a\n    report-to: ‸", "Role")]
     [InlineData("tasks:\n  - { id: a, from: I‸", "Level")]
     [InlineData("tasks:\n  - id: b\n    after:\n      - a\n      - ‸", "Task")]
+    [InlineData("levels:\n  IV: { when: \"‸", "Input")]
+    [InlineData("levels:\n  IV: { when: \"warning.typhoon >= blue or rain.h‸", "Input")]
+    [InlineData("levels:\n  IV:\n    when: (rain.h24 >= 50 mm) and (wi‸", "Input")]
+    [InlineData("end: { when: 'warning.typhoon == none and not ‸", "Input")]
     public void A_plan_expects_the_kind_of_name_its_key_refers_to(string text, string kinds) =>
         Assert.Equal(kinds, Kinds(text, FileKind.Plan));
 
@@ -38,7 +42,8 @@ public sealed class CompletionSiteTests
     [InlineData("tasks:\n  - { id: ‸")]
     [InlineData("tasks:\n  - { id: a, title: ‸")]
     [InlineData("organization:\n  roles:\n    office: { holder: ‸")]
-    [InlineData("levels:\n  IV: { when: \"‸")]
+    [InlineData("levels:\n  IV: { when: \"rain.h24 >= 50 m‸")]
+    [InlineData("levels:\n  IV: { when: \"rain.h24 >= 50 mm\", declare: office, title: 防台‸")]
     public void Elsewhere_no_name_is_expected(string text) => Assert.Equal(string.Empty, Kinds(text, FileKind.Plan));
 
     [Fact]

@@ -216,6 +216,21 @@ public sealed class LanguageServerNavigationTests : IDisposable
     }
 
     [Fact]
+    public void Completion_inside_a_condition_offers_inputs_with_their_meaning()
+    {
+        var (line, character) = Find("rain.h24 >= 100 mm", "rain.h24");
+        var items = client.Request("textDocument/completion", Position(plan, line, character + "rain.h".Length))!.AsArray();
+        var labels = items.Select(i => i!["label"]!.GetValue<string>()).ToList();
+
+        Assert.Contains("rain.h24", labels);
+        Assert.Contains("warning.typhoon", labels);
+        Assert.DoesNotContain("office", labels);
+        var rain = items.First(i => i!["label"]!.GetValue<string>() == "rain.h24")!;
+        Assert.Contains("24小时降雨量", rain["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("rain.h24", Slice(lines[line], rain["textEdit"]!["range"]!));
+    }
+
+    [Fact]
     public void A_did_you_mean_diagnostic_has_a_quick_fix_that_writes_the_suggestion()
     {
         var broken = File.ReadAllText(plan).Replace("owner: water, from: IV", "owner: watr, from: IV", StringComparison.Ordinal);

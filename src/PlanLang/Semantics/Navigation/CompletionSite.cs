@@ -35,6 +35,11 @@ public sealed partial record CompletionSite(ImmutableArray<NameKind> Kinds, int 
         }
 
         var before = current[..start];
+        if (kind == FileKind.Plan && InCondition(before))
+        {
+            return new CompletionSite([NameKind.Input], start, end);
+        }
+
         string key;
         bool topLevel;
         if (KeyBeforeValue().Match(before) is { Success: true } inline)
@@ -119,6 +124,21 @@ public sealed partial record CompletionSite(ImmutableArray<NameKind> Kinds, int 
         return null;
     }
 
+    /// <summary>
+    /// Inside a condition (<c>when: "… rain.h|</c>) where an operand starts: after the opening of the expression, an
+    /// operator, <c>and</c>/<c>or</c>/<c>not</c> or a parenthesis — not after a number, where a unit is written.
+    /// </summary>
+    private static bool InCondition(string before)
+    {
+        if (Condition().Match(before) is not { Success: true } m)
+        {
+            return false;
+        }
+
+        var expression = m.Groups["expr"].Value.TrimEnd();
+        return expression.Length == 0 || OperandStart().IsMatch(expression);
+    }
+
     private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_' or '/' or '.';
 
     // "key: " or "key: [a, b, " at the end of the text before the name being typed.
@@ -127,6 +147,13 @@ public sealed partial record CompletionSite(ImmutableArray<NameKind> Kinds, int 
 
     [GeneratedRegex(@"^\s*-\s*$")]
     private static partial Regex SequenceItem();
+
+    // when: "…  or  when: '…  or an unquoted when: … running to the cursor.
+    [GeneratedRegex(@"\bwhen\s*:\s*(""(?<expr>[^""]*)|'(?<expr>[^']*)|(?<expr>[^""'{}\[\],#]*))$")]
+    private static partial Regex Condition();
+
+    [GeneratedRegex(@"(^|[<>=!(]|\b(and|or|not))$")]
+    private static partial Regex OperandStart();
 
     [GeneratedRegex(@"^\s*-(\s|$)")]
     private static partial Regex ItemLine();
