@@ -20,10 +20,7 @@ public sealed class LanguageServerNavigationTests : IDisposable
 
     public LanguageServerNavigationTests()
     {
-        foreach (var file in Directory.GetFiles(Repo.PathOf("plans"), "*", SearchOption.AllDirectories))
-        {
-            ws.Write(Path.GetRelativePath(Repo.PathOf("plans"), file), File.ReadAllText(file));
-        }
+        ws.CopySamples();
 
         plan = Path.Combine(ws.Root, "longwan", "typhoon.plan.yaml");
         registry = Path.Combine(ws.Root, "registries", "wenzhou.registry.yaml");
@@ -300,20 +297,9 @@ public sealed class LanguageServerNavigationTests : IDisposable
     private static string Slice(string line, JsonNode range) =>
         line[range["start"]!["character"]!.GetValue<int>()..range["end"]!["character"]!.GetValue<int>()];
 
-    private static JsonObject Position(string path, int line, int character) => new()
-    {
-        ["textDocument"] = new JsonObject { ["uri"] = new Uri(path).AbsoluteUri },
-        ["position"] = new JsonObject { ["line"] = line, ["character"] = character },
-    };
+    private static JsonObject Position(string path, int line, int character) => LspClient.Position(new Uri(path).AbsoluteUri, line, character);
 
-    private void Open(string path, string text) => client.Notify("textDocument/didOpen", new JsonObject
-    {
-        ["textDocument"] = new JsonObject { ["uri"] = new Uri(path).AbsoluteUri, ["languageId"] = "yaml", ["version"] = 1, ["text"] = text },
-    });
+    private void Open(string path, string text) => client.DidOpen(new Uri(path).AbsoluteUri, text);
 
-    private void Change(string path, int version, string text) => client.Notify("textDocument/didChange", new JsonObject
-    {
-        ["textDocument"] = new JsonObject { ["uri"] = new Uri(path).AbsoluteUri, ["version"] = version },
-        ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
-    });
+    private void Change(string path, int version, string text) => client.DidChange(new Uri(path).AbsoluteUri, version, text);
 }

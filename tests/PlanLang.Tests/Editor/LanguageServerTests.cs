@@ -18,10 +18,7 @@ public sealed class LanguageServerTests : IDisposable
     {
         this.output = output;
         // A copy of the sample workspace, so that the server reads real plans and registries from disk.
-        foreach (var file in Directory.GetFiles(Repo.PathOf("plans"), "*", SearchOption.AllDirectories))
-        {
-            ws.Write(Path.GetRelativePath(Repo.PathOf("plans"), file), File.ReadAllText(file));
-        }
+        ws.CopySamples();
 
         plan = Path.Combine(ws.Root, "longwan", "typhoon.plan.yaml");
         original = File.ReadAllText(plan);
@@ -91,11 +88,7 @@ public sealed class LanguageServerTests : IDisposable
         var lines = original.Split('\n');
         var line = Array.FindIndex(lines, l => l.Contains("owner: water, from: IV", StringComparison.Ordinal));
         var character = lines[line].IndexOf("owner: water", StringComparison.Ordinal) + "owner: ".Length;
-        var position = new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = Uri },
-            ["position"] = new JsonObject { ["line"] = line, ["character"] = character },
-        };
+        var position = LspClient.Position(Uri, line, character);
 
         var definition = Assert.Single(client.Request("textDocument/definition", position)!.AsArray())!;
         Assert.StartsWith("    water: {", lines[definition["range"]!["start"]!["line"]!.GetValue<int>()], StringComparison.Ordinal);
@@ -126,16 +119,9 @@ public sealed class LanguageServerTests : IDisposable
         ws.Dispose();
     }
 
-    private void Open(string text) => client.Notify("textDocument/didOpen", new JsonObject
-    {
-        ["textDocument"] = new JsonObject { ["uri"] = Uri, ["languageId"] = "yaml", ["version"] = 1, ["text"] = text },
-    });
+    private void Open(string text) => client.DidOpen(Uri, text);
 
-    private void Change(int version, string text) => client.Notify("textDocument/didChange", new JsonObject
-    {
-        ["textDocument"] = new JsonObject { ["uri"] = Uri, ["version"] = version },
-        ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
-    });
+    private void Change(int version, string text) => client.DidChange(Uri, version, text);
 
     private static bool For(JsonObject notification, string uri) => notification["params"]!["uri"]!.GetValue<string>() == uri;
 }

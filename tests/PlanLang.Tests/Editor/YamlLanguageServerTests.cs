@@ -47,7 +47,7 @@ public sealed class YamlLanguageServerTests : IDisposable
         var (uri, lines) = Open("plans/wenzhou/typhoon.plan.yaml", text => text);
         var line = Array.FindIndex(lines, l => l.StartsWith("kind: ", StringComparison.Ordinal));
 
-        var result = client.Request("textDocument/completion", Position(uri, line, "kind: ".Length));
+        var result = client.Request("textDocument/completion", LspClient.Position(uri, line, "kind: ".Length));
         var items = (result is JsonObject list ? list["items"]! : result!).AsArray().Select(i => i!.AsObject()).ToList();
 
         foreach (var kind in PlanKinds.All)
@@ -63,7 +63,7 @@ public sealed class YamlLanguageServerTests : IDisposable
         var (uri, lines) = Open("plans/longwan/typhoon.plan.yaml", text => text);
         var line = Array.FindIndex(lines, l => l.StartsWith("levels:", StringComparison.Ordinal));
 
-        var hover = client.Request("textDocument/hover", Position(uri, line, 2))!.AsObject();
+        var hover = client.Request("textDocument/hover", LspClient.Position(uri, line, 2))!.AsObject();
         var contents = hover["contents"] is JsonObject markup ? markup["value"]!.GetValue<string>() : hover["contents"]!.ToJsonString();
         Assert.Contains("响应分级", contents, StringComparison.Ordinal);
         Assert.Contains("Ⅳ级最低", contents, StringComparison.Ordinal);
@@ -102,18 +102,9 @@ public sealed class YamlLanguageServerTests : IDisposable
         var path = Repo.PathOf(relative.Split('/'));
         var text = edit(File.ReadAllText(path));
         var uri = new Uri(path).AbsoluteUri;
-        client.Notify("textDocument/didOpen", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "yaml", ["version"] = 1, ["text"] = text },
-        });
+        client.DidOpen(uri, text);
         return (uri, text.Split('\n'));
     }
-
-    private static JsonObject Position(string uri, int line, int character) => new()
-    {
-        ["textDocument"] = new JsonObject { ["uri"] = uri },
-        ["position"] = new JsonObject { ["line"] = line, ["character"] = character },
-    };
 
     private static string Documentation(JsonObject item) => item["documentation"] switch
     {

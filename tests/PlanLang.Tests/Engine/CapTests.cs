@@ -19,12 +19,7 @@ public abstract class CapTests(string kind) : IDisposable
         }
 
         // The sample workspace beside it, as its own workspace (its own planlang.yaml).
-        foreach (var file in Directory.GetFiles(Repo.PathOf("plans"), "*.yaml", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(ws.Root, "zj", Path.GetRelativePath(Repo.PathOf("plans"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        ws.CopySamples("zj", "*.yaml");
     }
 
     public void Dispose()

@@ -9,12 +9,7 @@ public sealed class DrillTests : IDisposable
 
     public DrillTests()
     {
-        foreach (var file in Directory.GetFiles(Repo.PathOf("plans"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(ws.Root, Path.GetRelativePath(Repo.PathOf("plans"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        ws.CopySamples();
     }
 
     public void Dispose() => ws.Dispose();

@@ -14,12 +14,7 @@ public sealed class IncidentEndToEndTests : IDisposable
 
     public IncidentEndToEndTests()
     {
-        foreach (var file in Directory.GetFiles(Repo.PathOf("plans"), "*.yaml", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(ws.Root, Path.GetRelativePath(Repo.PathOf("plans"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        ws.CopySamples(pattern: "*.yaml");
     }
 
     public void Dispose() => ws.Dispose();

@@ -104,6 +104,26 @@ public sealed class LspClient : IDisposable
     public void Notify(string method, JsonNode? parameters) =>
         Send(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
 
+    /// <summary>textDocument/didOpen of a YAML document.</summary>
+    public void DidOpen(string uri, string text, int version = 1) => Notify("textDocument/didOpen", new JsonObject
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "yaml", ["version"] = version, ["text"] = text },
+    });
+
+    /// <summary>textDocument/didChange with the whole new text (full synchronisation).</summary>
+    public void DidChange(string uri, int version, string text) => Notify("textDocument/didChange", new JsonObject
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
+        ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+    });
+
+    /// <summary>The params of a request at a zero-based position (definition, hover, completion …).</summary>
+    public static JsonObject Position(string uri, int line, int character) => new()
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = uri },
+        ["position"] = new JsonObject { ["line"] = line, ["character"] = character },
+    };
+
     /// <summary>Waits for the next notification of <paramref name="method"/> that satisfies <paramref name="match"/>; others are dropped.</summary>
     public JsonObject WaitFor(string method, Func<JsonObject, bool> match)
     {

@@ -64,6 +64,19 @@ public sealed class TempWorkspace : IDisposable
         return path;
     }
 
+    /// <summary>Copies the sample workspace <c>plans/</c> (the files matching <paramref name="pattern"/>) into
+    /// <paramref name="folder"/> of this workspace, so a test can change files without touching the repository.</summary>
+    public void CopySamples(string folder = "", string pattern = "*")
+    {
+        var samples = Repo.PathOf("plans");
+        foreach (var file in Directory.GetFiles(samples, pattern, SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(Root, folder, Path.GetRelativePath(samples, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     public void Dispose()
     {
         try

@@ -10,12 +10,7 @@ public sealed class PackageTests : IDisposable
 
     public PackageTests()
     {
-        foreach (var file in Directory.GetFiles(Repo.PathOf("plans"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(ws.Root, "plans", Path.GetRelativePath(Repo.PathOf("plans"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        ws.CopySamples("plans");
     }
 
     public void Dispose() => ws.Dispose();
