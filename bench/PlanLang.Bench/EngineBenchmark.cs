@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using PlanLang.Diagnostics;
 using PlanLang.Engine;
 using PlanLang.Engine.Events;
@@ -35,7 +34,7 @@ public static class EngineBenchmark
             for (var i = 0; i < incidents; i++)
             {
                 var record = new IncidentRecord($"bench-{i}", runtime.Plan.Id, PlanRuntime.Hash(planText), "plans/longwan/typhoon.plan.yaml", planText, configText, t0, false);
-                store.Create(record, [new NewEvent(t0, EventTypes.System, EventTypes.Started, new JsonObject { ["plan"] = runtime.Plan.Id, ["hash"] = record.PlanHash })]);
+                store.Create(record, [new NewEvent(t0, Actors.System, new IncidentStarted(runtime.Plan.Id, record.PlanHash))]);
             }
         }
 
@@ -93,7 +92,7 @@ public static class EngineBenchmark
         List<(string Id, List<NewEvent> Events)> all;
         using (var store = new SqliteEventStore(db))
         {
-            all = store.List().Select(r => (r.Id, store.Load(r.Id)!.Value.Events.Skip(1).Select(e => new NewEvent(e.At, e.Actor, e.Type, e.Payload)).ToList())).ToList();
+            all = store.List().Select(r => (r.Id, store.Load(r.Id)!.Value.Events.Skip(1).Select(e => new NewEvent(e.At, e.Actor, e.Data)).ToList())).ToList();
             events = all.Sum(a => a.Events.Count);
         }
 
@@ -103,7 +102,7 @@ public static class EngineBenchmark
         {
             foreach (var (id, _) in all)
             {
-                store.Create(new IncidentRecord(id, runtime.Plan.Id, "h", "p", planText, configText, t0, false), [new NewEvent(t0, EventTypes.System, EventTypes.Started, [])]);
+                store.Create(new IncidentRecord(id, runtime.Plan.Id, "h", "p", planText, configText, t0, false), [new NewEvent(t0, Actors.System, new IncidentStarted(runtime.Plan.Id, "h"))]);
             }
         }
 

@@ -21,7 +21,7 @@ public static class BuildCommand
             var path = Path.GetFullPath(p.GetValue(plan)!);
             if (!File.Exists(path))
             {
-                stderr.WriteLine($"{CheckReport.Relative(path)}(1,1): error PL1009: {text.NotFound}");
+                stderr.WriteLine(TextFormatter.Missing(path, text.Language));
                 return CliApp.UsageOrIo;
             }
 

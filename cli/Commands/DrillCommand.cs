@@ -36,7 +36,7 @@ public static class DrillCommand
 
             foreach (var path in new[] { p.GetValue(plan)!, p.GetValue(script)! }.Where(f => !File.Exists(f)))
             {
-                stderr.WriteLine($"{CheckReport.Relative(Path.GetFullPath(path))}(1,1): error PL1009: {new CliText(language.Value).NotFound}");
+                stderr.WriteLine(TextFormatter.Missing(path, language.Value));
                 return CliApp.UsageOrIo;
             }
 
@@ -52,13 +52,10 @@ public static class DrillCommand
             }
 
             var root = p.GetValue(workspace) ?? WorkspaceFiles.FindRoot(p.GetValue(plan)!) ?? Path.GetDirectoryName(Path.GetFullPath(p.GetValue(plan)!))!;
-            var configured = p.GetValue(store) ?? Environment.GetEnvironmentVariable("PLANLANG_STORE");
             try
             {
-                using IEventStore events = configured is not null && PostgresEventStore.IsConnectionString(configured)
-                    ? new PostgresEventStore(configured)
-                    : new SqliteEventStore(configured ?? Path.Combine(root, ".planlang", "incidents.db"));
-                var result = new DrillRunner(events, language.Value, Path.Combine(root, ".planlang", "cache")).Run(p.GetValue(plan)!, drill, p.GetValue(id), p.GetValue(instant) ? null : p.GetValue(speed) ?? 60);
+                using var events = EventStores.Open(p.GetValue(store), root);
+                var result = new DrillRunner(events, language.Value, EventStores.CacheFolder(root)).Run(p.GetValue(plan)!, drill, p.GetValue(id), p.GetValue(instant) ? null : p.GetValue(speed) ?? 60);
                 if (p.GetValue(format) == "json")
                 {
                     stdout.Write(IncidentFormatter.Write(Json(result)));

@@ -20,7 +20,8 @@ public static class RenderCommand
         var output = new Option<string>("--output", "-o") { Description = text.RenderOutput, DefaultValueFactory = _ => "out", HelpName = "DIR" };
         var lang = CommonOptions.Lang(text);
         var workspace = new Option<string>("--workspace", "-w") { Description = text.Workspace, HelpName = "DIR" };
-        var command = new Command("render", text.Render) { kind, plans, format, output, lang, workspace };
+        var store = new Option<string>("--store") { Description = text.Store, HelpName = "CONNECTION" };
+        var command = new Command("render", text.Render) { kind, plans, format, output, lang, workspace, store };
         command.SetAction(p =>
         {
             var language = CommonOptions.ResolveLanguage(p.GetValue(lang), text, stderr);
@@ -33,7 +34,7 @@ public static class RenderCommand
             Directory.CreateDirectory(dir);
             if (p.GetValue(kind) is "coverage" or "after-action")
             {
-                return Reports.Render(p.GetValue(kind)!, p.GetValue(plans)!, p.GetValue(format)!, dir, p.GetValue(workspace), language.Value, text, stdout, stderr);
+                return Reports.Render(p.GetValue(kind)!, p.GetValue(plans)!, p.GetValue(format)!, dir, p.GetValue(workspace), p.GetValue(store), language.Value, text, stdout, stderr);
             }
 
             // One browser for every PDF of this command: starting Chromium is most of a PDF's cost.
@@ -45,7 +46,7 @@ public static class RenderCommand
                 var full = Path.GetFullPath(planPath);
                 if (!File.Exists(full))
                 {
-                    stderr.WriteLine($"{CheckReport.Relative(full)}(1,1): error PL1009: {new CliText(language.Value).NotFound}");
+                    stderr.WriteLine(TextFormatter.Missing(full, language.Value));
                     return CliApp.UsageOrIo;
                 }
 
@@ -63,10 +64,9 @@ public static class RenderCommand
                 }
 
                 var plan = compilation.BoundPlans.First(b => b.Syntax.File == full);
-                var configPath = Path.Combine(root, FileKinds.ConfigFileName);
                 var document = PlanDocument.From(compilation, plan, language.Value) with
                 {
-                    FlowSvg = p.GetValue(kind) == "handbook" ? FlowDiagram.Svg(File.ReadAllText(full), File.Exists(configPath) ? File.ReadAllText(configPath) : null) : null,
+                    FlowSvg = p.GetValue(kind) == "handbook" ? FlowDiagram.Svg(compilation, plan) : null,
                 };
                 var renderer = new DocumentRenderer(new TemplateStore(root), language.Value);
                 var fmt = p.GetValue(format)!;
@@ -100,7 +100,7 @@ public static class RenderCommand
                 {
                     var d = e.Diagnostic;
                     stderr.WriteLine(TextFormatter.Line(d, CheckReport.Relative(d.File)));
-                    return d.Code == "PL8001" ? CliApp.HasErrors : CliApp.UsageOrIo;
+                    return d.Code == DiagnosticCodes.TemplateError.Code ? CliApp.HasErrors : CliApp.UsageOrIo;
                 }
             }
 

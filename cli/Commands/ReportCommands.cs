@@ -91,7 +91,7 @@ public static class ReportCommands
 
         if (!Directory.Exists(path) && !File.Exists(path))
         {
-            stderr.WriteLine($"{CheckReport.Relative(Path.GetFullPath(path))}(1,1): error PL1009: {new CliText(language.Value).NotFound}");
+            stderr.WriteLine(TextFormatter.Missing(path, language.Value));
             return null;
         }
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using PlanLang.Cli.Output;
 using PlanLang.Diagnostics;
 using PlanLang.Engine;
+using PlanLang.Engine.Runtime;
+using PlanLang.Engine.State;
 using PlanLang.Engine.Store;
 using PlanLang.Semantics;
 
@@ -52,46 +53,38 @@ public static class RunCommands
 
         var plan = new Argument<string>("plan") { Description = text.PlanFile };
         var newId = new Option<string>("--id") { Description = text.NewIncidentId };
-        Make("start", text.RunStart, plan, newId).SetAction(p => Execute(p, text, stdout, stderr, p.GetValue(workspace) ?? Path.GetDirectoryName(Path.GetFullPath(p.GetValue(plan)!)), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
+        Make("start", text.RunStart, plan, newId).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace) ?? Path.GetDirectoryName(Path.GetFullPath(p.GetValue(plan)!)), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
         {
             var state = service.Start(p.GetValue(plan)!, p.GetValue(newId), time);
             stdout.WriteLine(language == UiLanguage.ZhCn ? $"已启动事件 {state.Record.Id}（预案 {state.Record.PlanId}，待命）" : $"Started incident {state.Record.Id} (plan {state.Record.PlanId}, standby)");
         }));
 
+        void Show(IncidentService service, IncidentState state, UiLanguage language) => IncidentFormatter.StatusText(state, service.PlanOf(state), stdout, language);
+
         var assignments = new Argument<string[]>("observation") { Description = text.Observations, Arity = ArgumentArity.OneOrMore };
-        Make("observe", text.RunObserve, id, assignments).SetAction(p => Execute(p, text, stdout, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
-        {
-            var state = service.Observe(p.GetValue(id)!, time, p.GetValue(assignments)!);
-            var (_, runtime) = service.Load(state.Record.Id);
-            IncidentFormatter.StatusText(state, runtime, stdout, language);
-        }));
+        Make("observe", text.RunObserve, id, assignments).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
+            Show(service, service.Observe(p.GetValue(id)!, time, p.GetValue(assignments)!), language)));
 
         var capFile = new Argument<string>("file") { Description = text.CapFile };
-        Make("cap", text.RunCap, id, capFile).SetAction(p => Execute(p, text, stdout, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
+        Make("cap", text.RunCap, id, capFile).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
         {
             var path = p.GetValue(capFile)!;
             if (!File.Exists(path))
             {
-                throw new FileNotFoundException(new CliText(language).NotFound, path);
+                throw new FileNotFoundException(path, path);
             }
 
-            var state = service.ReceiveCap(p.GetValue(id)!, time, File.ReadAllText(path));
-            var (_, runtime) = service.Load(state.Record.Id);
-            IncidentFormatter.StatusText(state, runtime, stdout, language);
+            Show(service, service.ReceiveCap(p.GetValue(id)!, time, File.ReadAllText(path)), language);
         }));
 
         var level = new Argument<string>("level") { Description = text.Level };
-        Make("declare", text.RunDeclare, id, level, by, reason).SetAction(p => Execute(p, text, stdout, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
-        {
-            var state = service.Declare(p.GetValue(id)!, time, p.GetValue(level)!, p.GetValue(by)!, p.GetValue(reason));
-            var (_, runtime) = service.Load(state.Record.Id);
-            IncidentFormatter.StatusText(state, runtime, stdout, language);
-        }));
+        Make("declare", text.RunDeclare, id, level, by, reason).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
+            Show(service, service.Declare(p.GetValue(id)!, time, p.GetValue(level)!, p.GetValue(by)!, p.GetValue(reason)), language)));
 
         foreach (var (name, description) in new[] { ("ack", text.RunAck), ("done", text.RunDone), ("skip", text.RunSkip) })
         {
             var task = new Argument<string>("task") { Description = text.Task };
-            Make(name, description, id, task, by, note).SetAction(p => Execute(p, text, stdout, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
+            Make(name, description, id, task, by, note).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
             {
                 var incident = p.GetValue(id)!;
                 var state = name switch
@@ -100,17 +93,16 @@ public static class RunCommands
                     "done" => service.Done(incident, time, p.GetValue(task)!, p.GetValue(by)!, p.GetValue(note)),
                     _ => service.Skip(incident, time, p.GetValue(task)!, p.GetValue(by)!, p.GetValue(note)),
                 };
-                var (_, runtime) = service.Load(incident);
-                IncidentFormatter.StatusText(state, runtime, stdout, language);
+                Show(service, state, language);
             }));
         }
 
+        // status, timeline and list only read: what has fallen due is shown as of --at, never written.
         var statusFormat = new Option<string>("--format", "-f") { DefaultValueFactory = _ => "text", HelpName = "text|json" };
         statusFormat.AcceptOnlyFromAmong("text", "json");
-        Make("status", text.RunStatus, id, statusFormat).SetAction(p => Execute(p, text, stdout, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
+        Make("status", text.RunStatus, id, statusFormat).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
         {
-            var state = service.Tick(p.GetValue(id)!, time);
-            var (_, runtime) = service.Load(state.Record.Id);
+            var (state, runtime) = service.Project(p.GetValue(id)!, time);
             if (p.GetValue(statusFormat) == "json")
             {
                 stdout.Write(IncidentFormatter.Write(IncidentFormatter.StatusJson(state, runtime, time)));
@@ -123,40 +115,38 @@ public static class RunCommands
 
         var timelineFormat = new Option<string>("--format", "-f") { DefaultValueFactory = _ => "text", HelpName = "text|json|md" };
         timelineFormat.AcceptOnlyFromAmong("text", "json", "md");
-        Make("timeline", text.RunTimeline, id, timelineFormat).SetAction(p => Execute(p, text, stdout, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
+        Make("timeline", text.RunTimeline, id, timelineFormat).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, _, language) =>
         {
-            var state = service.Tick(p.GetValue(id)!, time);
+            var (state, runtime) = service.Load(p.GetValue(id)!);
             var events = service.Events(state.Record.Id);
             switch (p.GetValue(timelineFormat))
             {
                 case "json":
-                    stdout.Write(IncidentFormatter.Write(IncidentFormatter.TimelineJson(state, events)));
+                    stdout.Write(IncidentFormatter.Write(IncidentFormatter.TimelineJson(state, runtime, events)));
                     break;
                 case "md":
-                    IncidentFormatter.TimelineMarkdown(state, events, stdout, language);
+                    IncidentFormatter.TimelineMarkdown(state, runtime, events, stdout, language);
                     break;
                 default:
-                    IncidentFormatter.TimelineText(events, stdout, language);
+                    IncidentFormatter.TimelineText(runtime, events, stdout, language);
                     break;
             }
         }));
 
-        Make("list", text.RunList).SetAction(p => Execute(p, text, stdout, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
-        {
-            var table = ConsoleTable.Create(language == UiLanguage.ZhCn ? "事件" : "Incident", language == UiLanguage.ZhCn ? "预案" : "Plan", language == UiLanguage.ZhCn ? "开始" : "Started", language == UiLanguage.ZhCn ? "状态" : "State", language == UiLanguage.ZhCn ? "级别" : "Level");
-            foreach (var incident in service.List())
-            {
-                var state = service.Tick(incident.Id, time > incident.CreatedAt ? time : incident.CreatedAt);
-                ConsoleTable.Add(table, incident.Id, incident.PlanId, AdoEventStore.Time(incident.CreatedAt), state.StateName, state.Level ?? "—");
-            }
+        Make("list", text.RunList).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
+            IncidentFormatter.List(service, time, stdout, language)));
 
-            ConsoleTable.Write(stdout, table);
-        }));
-
-        return run;
+                return run;
     }
 
-    private static int Execute(ParseResult parse, CliText text, TextWriter stdout, TextWriter stderr, string? workspace, string? atText, string? lang, Action<IncidentService, DateTimeOffset, UiLanguage> action)
+    /// <summary>The workspace a run command works in: <c>--workspace</c>, else the one around the current folder.</summary>
+    public static string WorkspaceRoot(string? workspace)
+    {
+        var root = workspace is not null ? Path.GetFullPath(workspace) : WorkspaceFiles.FindRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
+        return WorkspaceFiles.FindRoot(root) ?? root;
+    }
+
+    private static int Execute(ParseResult parse, CliText text, TextWriter stderr, string? workspace, string? atText, string? lang, Action<IncidentService, DateTimeOffset, UiLanguage> action)
     {
         var language = CommonOptions.ResolveLanguage(lang, text, stderr);
         if (language is null)
@@ -164,22 +154,19 @@ public static class RunCommands
             return CliApp.UsageOrIo;
         }
 
-        var at = DateTimeOffset.Now;
-        if (atText is not null && !DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out at))
+        var folder = WorkspaceRoot(workspace);
+        var clock = WorkspaceClock.Of(folder);
+        var at = atText is null ? clock.Now(TimeProvider.System) : clock.Read(atText);
+        if (at is null)
         {
-            stderr.WriteLine($"planlang: {new CliText(language.Value).BadTime(atText)}");
+            stderr.WriteLine($"planlang: {new CliText(language.Value).BadTime(atText!)}");
             return CliApp.UsageOrIo;
         }
 
-        var root = workspace is not null ? Path.GetFullPath(workspace) : WorkspaceFiles.FindRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
-        var folder = WorkspaceFiles.FindRoot(root) ?? root;
         try
         {
-            var configured = parse.GetValue<string>("--store") ?? Environment.GetEnvironmentVariable("PLANLANG_STORE");
-            using IEventStore store = configured is not null && PostgresEventStore.IsConnectionString(configured)
-                ? new PostgresEventStore(configured)
-                : new SqliteEventStore(configured ?? Path.Combine(folder, ".planlang", "incidents.db"));
-            action(new IncidentService(store, language.Value, Path.Combine(folder, ".planlang", "cache")), at, language.Value);
+            using var store = EventStores.Open(parse.GetValue<string>("--store"), folder);
+            action(new IncidentService(store, language.Value, EventStores.CacheFolder(folder)), at.Value, language.Value);
             return CliApp.Success;
         }
         catch (RefusedException refused)
@@ -189,7 +176,7 @@ public static class RunCommands
         }
         catch (FileNotFoundException missing)
         {
-            stderr.WriteLine($"{CheckReport.Relative(Path.GetFullPath(missing.FileName ?? "?"))}(1,1): error PL1009: {missing.Message}");
+            stderr.WriteLine(TextFormatter.Missing(missing.FileName ?? "?", language.Value));
             return CliApp.UsageOrIo;
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException)

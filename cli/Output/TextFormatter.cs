@@ -9,6 +9,13 @@ public static class TextFormatter
     public static string Line(Diagnostic d, string? file = null) =>
         $"{file ?? d.File}({d.Line},{d.Column}): {CheckReport.SeverityName(d.Severity)} {d.Code}: {d.Message}";
 
+    /// <summary>A file named on the command line that does not exist or cannot be read (PL1009), as one line.</summary>
+    public static string Missing(string path, UiLanguage language)
+    {
+        var full = Path.GetFullPath(path);
+        return Line(DiagnosticCodes.FileUnreadable.Create(SourceSpan.StartOf(full), language, CheckReport.Relative(full)), CheckReport.Relative(full));
+    }
+
     public static void Write(CheckReport report, TextWriter output, UiLanguage language)
     {
         foreach (var d in report.Diagnostics)

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
-using System.Text.Json.Nodes;
 using PlanLang.Diagnostics;
 using PlanLang.Engine.Events;
+using PlanLang.Engine.State;
 using PlanLang.Engine.Store;
 
 namespace PlanLang.Engine.Drills;
 
-/// <summary>The score of one expected action: met in time, late, or missed, with its latency from the start.</summary>
+/// <summary>The score of one expected action: met in time, late, or missed, with its latency from its trigger.</summary>
 public sealed record DrillScore(DrillExpectation Expectation, string Result, TimeSpan? Latency, string? Actor);
 
 public sealed record DrillResult(string IncidentId, DrillScript Script, ImmutableArray<DrillScore> Scores, ImmutableArray<string> PlayerRefusals)
@@ -15,16 +15,20 @@ public sealed record DrillResult(string IncidentId, DrillScript Script, Immutabl
 }
 
 /// <summary>
-/// Runs a drill on a simulated clock: an exercise incident of the plan, the script's injects and scripted players in
-/// time order, then a score per expected action, recorded in the incident's log (drill.scored).
+/// Runs a drill on a simulated clock: a fresh exercise incident of the plan, the script's injects and scripted players in
+/// time order; when the script is over the exercise is ended and closed, and each expected action is scored from its
+/// trigger (a level from the moment its condition held, a task from its activation, the end from its proposal), the
+/// scorecard recorded in the incident's log (drill.scored).
 /// </summary>
 public sealed class DrillRunner(IEventStore store, UiLanguage language, string? cacheFolder = null)
 {
+    private const int MaxRuns = 1000;
+
     /// <param name="speed">Simulated seconds per real second; null runs instantly.</param>
     public DrillResult Run(string planPath, DrillScript script, string? id, double? speed)
     {
         var service = new IncidentService(store, language, cacheFolder);
-        var incident = service.Start(planPath, id ?? $"{script.Id.Replace('/', '-')}-{script.Start:yyyyMMddHHmmss}", script.Start, exercise: true);
+        var incident = id is not null ? service.Start(planPath, id, script.Start, exercise: true) : StartFresh(service, planPath, script);
         var steps = script.Injects.Select(i => (i.At, Order: 0, Act: (Action<DateTimeOffset>)(at =>
             {
                 if (i.Cap is { } cap)
@@ -34,7 +38,7 @@ public sealed class DrillRunner(IEventStore store, UiLanguage language, string? 
 
                 if (!i.Observe.IsEmpty)
                 {
-                    service.Observe(incident.Record.Id, at, [.. i.Observe.Select(kv => $"{kv.Key}={kv.Value}")], "controller");
+                    service.Observe(incident.Record.Id, at, [.. i.Observe.Select(kv => $"{kv.Key}={kv.Value}")], Actors.Controller);
                 }
             }), Player: (DrillPlayer?)null))
             .Concat(script.Players.Select(p => (p.At, Order: 1, Act: (Action<DateTimeOffset>)(at => Play(service, incident.Record.Id, p, at)), Player: (DrillPlayer?)p)))
@@ -62,27 +66,32 @@ public sealed class DrillRunner(IEventStore store, UiLanguage language, string? 
         }
 
         var endAt = script.Start + script.Duration;
-        service.Tick(incident.Record.Id, endAt);
+        service.EndExercise(incident.Record.Id, endAt);
         var events = service.Events(incident.Record.Id);
         var scores = script.Expectations.Select(e => Score(e, events, script.Start)).ToImmutableArray();
-        var payload = new JsonObject
+        var scored = new DrillScored(script.Id, script.Title, scores.Count(s => s.Result == "met"), scores.Length, [.. scores.Select(s => new DrillScoreEntry(s.Expectation.Title, s.Result, Math.Round(s.Expectation.Within.TotalMinutes, 1))
         {
-            ["drill"] = script.Id,
-            ["title"] = script.Title,
-            ["met"] = scores.Count(s => s.Result == "met"),
-            ["expected"] = scores.Length,
-            ["scores"] = new JsonArray([.. scores.Select(s => (JsonNode)new JsonObject
-            {
-                ["title"] = s.Expectation.Title,
-                ["result"] = s.Result,
-                ["latencyMinutes"] = s.Latency is { } l ? Math.Round(l.TotalMinutes, 1) : null,
-                ["withinMinutes"] = Math.Round(s.Expectation.Within.TotalMinutes, 1),
-                ["by"] = s.Actor,
-            })]),
-        };
-        var loaded = store.Load(incident.Record.Id)!.Value;
-        store.Append(incident.Record.Id, loaded.Events[^1].Seq, [new NewEvent(endAt, EventTypes.System, EventTypes.DrillScored, payload)]);
+            LatencyMinutes = s.Latency is { } l ? Math.Round(l.TotalMinutes, 1) : null,
+            By = s.Actor,
+        })]);
+        store.Append(incident.Record.Id, events[^1].Seq, [new NewEvent(endAt, Actors.System, scored)]);
         return new DrillResult(incident.Record.Id, script, scores, [.. refusals]);
+    }
+
+    /// <summary>Each run of a script is its own exercise incident: the script's id and start, then -2, -3 … when taken.</summary>
+    private static IncidentState StartFresh(IncidentService service, string planPath, DrillScript script)
+    {
+        var baseId = $"{script.Id.Replace('/', '-')}-{script.Start:yyyyMMddHHmmss}";
+        for (var run = 1; ; run++)
+        {
+            try
+            {
+                return service.Start(planPath, run == 1 ? baseId : $"{baseId}-{run}", script.Start, exercise: true);
+            }
+            catch (RefusedException refused) when (refused.Diagnostic.Code == DiagnosticCodes.IncidentExists.Code && run < MaxRuns)
+            {
+            }
+        }
     }
 
     private static void Play(IncidentService service, string id, DrillPlayer p, DateTimeOffset at)
@@ -108,16 +117,30 @@ public sealed class DrillRunner(IEventStore store, UiLanguage language, string? 
     {
         var match = events.FirstOrDefault(ev => e.Kind switch
         {
-            "level" => ev.Type == EventTypes.LevelDeclared && ev.Text("level") == e.Target,
-            "task" => ev.Type == EventTypes.TaskDone && ev.Text("task") == e.Target,
-            _ => ev.Type == EventTypes.Ended,
+            "level" => ev.Data is LevelDeclared d && d.Level == e.Target,
+            "task" => ev.Data is TaskDone t && t.Task == e.Target,
+            _ => ev.Data is IncidentEnded,
         } && (e.By is null || ev.Actor == e.By));
         if (match is null)
         {
             return new DrillScore(e, "missed", null, null);
         }
 
-        var latency = match.At - start;
+        var latency = match.At - (Trigger(e, events, match.Seq) ?? start);
         return new DrillScore(e, latency <= e.Within ? "met" : "late", latency, match.Actor);
+    }
+
+    /// <summary>When the clock of an expected action started, before the action itself: the first moment the condition
+    /// of that level (or a higher one) held, the task's latest activation, or the end's latest proposal; null for the
+    /// drill's start.</summary>
+    private static DateTimeOffset? Trigger(DrillExpectation e, IReadOnlyList<IncidentEvent> events, long before)
+    {
+        var earlier = events.Where(ev => ev.Seq < before);
+        return e.Kind switch
+        {
+            "level" => earlier.FirstOrDefault(ev => ev.Data is LevelProposed p && PlanLang.Domain.ResponseLevels.Rank(p.Level) >= PlanLang.Domain.ResponseLevels.Rank(e.Target))?.At,
+            "task" => earlier.LastOrDefault(ev => ev.Data is TaskActivated a && a.Task == e.Target)?.At,
+            _ => earlier.LastOrDefault(ev => ev.Data is Events.EndProposed)?.At,
+        };
     }
 }

@@ -1,6 +1,6 @@
 namespace PlanLang.Engine.Events;
 
-/// <summary>The event types of the log. Names are stable: logs outlive versions of the tool.</summary>
+/// <summary>The event type names of the log. Names are stable: logs outlive versions of the tool.</summary>
 public static class EventTypes
 {
     public const string Started = "incident.started";
@@ -18,6 +18,4 @@ public static class EventTypes
     public const string TaskCancelled = "task.cancelled";
     public const string TaskEscalated = "task.escalated";
     public const string TaskOverdue = "task.overdue";
-
-    public const string System = "system";
 }

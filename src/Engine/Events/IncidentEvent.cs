@@ -1,13 +1,24 @@
-using System.Text.Json.Nodes;
-
 namespace PlanLang.Engine.Events;
 
-/// <summary>One entry of an incident's append-only log: sequence number, time, who (a role, or "system"), what
-/// and its details. The incident's state is a fold over these; nothing else is stored.</summary>
-public sealed record IncidentEvent(long Seq, DateTimeOffset At, string Actor, string Type, JsonObject Payload)
+/// <summary>
+/// One entry of an incident's append-only log: its sequence number, when it happened (<paramref name="At"/>: a due step
+/// at its due time, a command at the time it was given), when it was written (<paramref name="RecordedAt"/>), who (a
+/// role, or <see cref="Actors.System"/>) and what. The incident's state is a fold over these; nothing else is stored.
+/// </summary>
+public sealed record IncidentEvent(long Seq, DateTimeOffset At, DateTimeOffset RecordedAt, string Actor, EventData Data)
 {
-    public string? Text(string key) => Payload[key]?.GetValue<string>();
+    public string Type => Data.Type;
 }
 
-/// <summary>An event about to be appended; the store gives it its sequence number.</summary>
-public sealed record NewEvent(DateTimeOffset At, string Actor, string Type, JsonObject Payload);
+/// <summary>An event about to be appended; the store gives it its sequence number and the time it is written.</summary>
+public sealed record NewEvent(DateTimeOffset At, string Actor, EventData Data);
+
+/// <summary>Who acts when no person does.</summary>
+public static class Actors
+{
+    /// <summary>The engine: proposals, activations, due steps.</summary>
+    public const string System = "system";
+
+    /// <summary>A drill's control cell (导调组), which feeds the scripted injects.</summary>
+    public const string Controller = "controller";
+}

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using PlanLang.Diagnostics;
@@ -17,13 +18,20 @@ namespace PlanLang.Engine.Runtime;
 /// </summary>
 public sealed class PlanRuntime
 {
-    private static readonly ConcurrentDictionary<string, PlanRuntime> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<PlanRuntime>> Cache = new(StringComparer.Ordinal);
 
-    private PlanRuntime(BoundPlan plan, IReadOnlyDictionary<string, BoundNorm> norms)
+    private readonly Lock compiling = new();
+
+    private readonly FrozenDictionary<string, BoundTask> tasks;
+
+    private PlanRuntime(BoundPlan plan, IReadOnlyDictionary<string, BoundNorm> norms, ConfigSyntax? config, string planHash)
     {
         Plan = plan;
         Norms = norms;
+        PlanHash = planHash;
         Roles = plan.Syntax.Roles.ToDictionary(r => r.Id.Value, StringComparer.Ordinal);
+        tasks = plan.Tasks.Where(t => t.Syntax.Id is not null).DistinctBy(t => t.Id).ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
+        Clock = new WorkspaceClock(TimeZones.Resolve(config?.TimeZone?.Value));
     }
 
     public BoundPlan Plan { get; }
@@ -34,11 +42,19 @@ public sealed class PlanRuntime
 
     public ExpressionScope Scope => Plan.Scope;
 
+    /// <summary>The workspace's time zone as the plan was pinned: times of the incident are read and shown in it.</summary>
+    public WorkspaceClock Clock { get; }
+
+    public string PlanHash { get; }
+
     public static string Hash(string planText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(planText)));
 
-    /// <summary>Compiles plan text (with the workspace configuration it was checked with) into a runtime.</summary>
+    /// <summary>
+    /// The runtime of pinned plan text with the workspace configuration it was checked with: bound only (syntax, names,
+    /// expressions — the analyses ran when the incident started), once per process for each content hash.
+    /// </summary>
     public static PlanRuntime FromText(string planText, string? configText) =>
-        Cache.GetOrAdd(Hash(planText) + Hash(configText ?? string.Empty), _ =>
+        Cache.GetOrAdd(Key(planText, configText), _ => new Lazy<PlanRuntime>(() =>
         {
             var files = new List<SourceFile> { SourceFile.Parse("pinned.plan.yaml", FileKind.Plan, planText, UiLanguage.En) };
             if (configText is not null)
@@ -46,9 +62,18 @@ public sealed class PlanRuntime
                 files.Add(SourceFile.Parse(FileKinds.ConfigFileName, FileKind.Config, configText, UiLanguage.En));
             }
 
-            var compilation = WorkspaceCompiler.Compile(".", files, new DiagnosticBag(UiLanguage.En), DateOnly.FromDateTime(DateTime.UtcNow));
-            return new PlanRuntime(compilation.BoundPlans.Single(), compilation.Norms) { PlanHash = Hash(planText) };
-        });
+            var compilation = WorkspaceCompiler.Compile(".", files, new DiagnosticBag(UiLanguage.En), new CompilationOptions(UiLanguage.En, DateOnly.MinValue, Analyze: false));
+            return new PlanRuntime(compilation.BoundPlans.Single(), compilation.Norms, compilation.Config, Hash(planText));
+        })).Value;
+
+    /// <summary>The runtime of a plan of a compilation that was just checked, so the text pinned is the text checked
+    /// and nothing is compiled twice.</summary>
+    public static PlanRuntime FromCompilation(Compilation compilation, BoundPlan plan, string planText, string? configText) =>
+        Cache.GetOrAdd(Key(planText, configText), _ => new Lazy<PlanRuntime>(() => new PlanRuntime(plan, compilation.Norms, compilation.Config, Hash(planText)))).Value;
+
+    private static string Key(string planText, string? configText) => Hash(planText) + Hash(configText ?? string.Empty);
+
+    public BoundTask? Task(string id) => tasks.GetValueOrDefault(id);
 
     /// <summary>The defined levels from IV up to I.</summary>
     public IReadOnlyList<BoundLevel> Levels => [.. Plan.LevelsAscending];
@@ -89,11 +114,14 @@ public sealed class PlanRuntime
     /// <summary>The conditions compiled to delegates, once <see cref="UseCompiled"/> has run; the interpreter until then.</summary>
     public Compiled.CompiledConditions? Compiled { get; private set; }
 
-    public string PlanHash { get; private set; } = string.Empty;
-
     /// <summary>Compiles (or loads from <paramref name="cacheFolder"/>) the conditions; the engine's hot path uses them.</summary>
-    public void UseCompiled(string? cacheFolder) =>
-        Compiled ??= PlanLang.Engine.Compiled.ConditionCompiler.For(Plan, PlanHash, cacheFolder);
+    public void UseCompiled(string? cacheFolder)
+    {
+        lock (compiling)
+        {
+            Compiled ??= PlanLang.Engine.Compiled.ConditionCompiler.For(Plan, PlanHash, cacheFolder);
+        }
+    }
 
     /// <summary>The highest defined level whose condition holds, or null.</summary>
     public string? HighestHolding(Observations observations) =>

@@ -10,6 +10,10 @@ namespace PlanLang.Engine.State;
 /// </summary>
 public static class IncidentMachine
 {
+    /// <summary>The description of the guard "the end condition has held for its duration", as
+    /// <c>CanFire(trigger, out unmetGuards)</c> reports it.</summary>
+    public const string EndHeld = "end held";
+
     public static StateMachine<IncidentPhase, IncidentTrigger> For(IncidentState state, PlanRuntime plan, string actor, DateTimeOffset at)
     {
         var machine = new StateMachine<IncidentPhase, IncidentTrigger>(() => state.Phase, _ => { });
@@ -36,7 +40,7 @@ public static class IncidentMachine
 
         Levels(machine.Configure(IncidentPhase.Standby), null);
         machine.Configure(IncidentPhase.Responding)
-            .PermitIf(IncidentTrigger.End, IncidentPhase.Ended, () => MayEnd() && EndMet(), $"{plan.Plan.Syntax.End?.Declare?.Value ?? "end"}, end held");
+            .PermitIf(IncidentTrigger.End, IncidentPhase.Ended, new Tuple<Func<bool>, string>(MayEnd, plan.Plan.Syntax.End?.Declare?.Value ?? "end"), new Tuple<Func<bool>, string>(EndMet, EndHeld));
         foreach (var level in new[] { IncidentPhase.IV, IncidentPhase.III, IncidentPhase.II, IncidentPhase.I })
         {
             Levels(machine.Configure(level).SubstateOf(IncidentPhase.Responding), level);

@@ -1,42 +1,41 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Collections.Immutable;
 using PlanLang.Engine.Events;
 using PlanLang.Engine.Runtime;
 using PlanLang.Engine.Store;
 
 namespace PlanLang.Engine.State;
 
-/// <summary>An incident's state: a fold over its event log with its pinned plan. Deterministic, so replaying the
-/// same log always gives the same state.</summary>
-public sealed class IncidentState
+/// <summary>An incident's state: an immutable fold over its event log with its pinned plan. Deterministic, so replaying
+/// the same log always gives the same state; applying an event gives a new state and leaves this one as it was.</summary>
+public sealed record IncidentState(IncidentRecord Record)
 {
-    private IncidentState(IncidentRecord record) => Record = record;
+    public IncidentPhase Phase { get; init; } = IncidentPhase.Standby;
 
-    public IncidentRecord Record { get; }
+    public string? Level { get; init; }
 
-    public IncidentPhase Phase { get; private set; } = IncidentPhase.Standby;
+    public string? Proposed { get; init; }
 
-    public string? Level { get; private set; }
+    public bool EndProposed { get; init; }
 
-    public string? Proposed { get; private set; }
+    public DateTimeOffset? EndHeldSince { get; init; }
 
-    public bool EndProposed { get; private set; }
+    public Observations Observations { get; init; } = Observations.Empty;
 
-    public DateTimeOffset? EndHeldSince { get; private set; }
-
-    public Observations Observations { get; private set; } = Observations.Empty;
-
-    public Dictionary<string, TaskState> Tasks { get; } = new(StringComparer.Ordinal);
+    public ImmutableDictionary<string, TaskState> Tasks { get; init; } = ImmutableDictionary<string, TaskState>.Empty.WithComparers(StringComparer.Ordinal);
 
     /// <summary>The jurisdiction codes pinned at start (for CAP area matching).</summary>
-    public IReadOnlyList<string> AreaCodes { get; private set; } = [];
+    public ImmutableArray<string> AreaCodes { get; init; } = [];
 
     /// <summary>CAP identifiers received, with the warning signal each one set (for Update and Cancel).</summary>
-    public Dictionary<string, string> CapSignals { get; } = new(StringComparer.Ordinal);
+    public ImmutableDictionary<string, string> CapSignals { get; init; } = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
-    public long LastSeq { get; private set; }
+    public long LastSeq { get; init; }
 
-    public DateTimeOffset LastAt { get; private set; }
+    public DateTimeOffset LastAt { get; init; }
+
+    public bool IsResponding => Phase is IncidentPhase.IV or IncidentPhase.III or IncidentPhase.II or IncidentPhase.I;
+
+    public bool IsOver => Phase is IncidentPhase.Ended or IncidentPhase.Closed;
 
     /// <summary>"standby", "responding", "ended" or "closed".</summary>
     public string StateName => Phase switch
@@ -47,116 +46,79 @@ public sealed class IncidentState
         _ => "responding",
     };
 
-    public static IncidentState Fold(IncidentRecord record, IEnumerable<IncidentEvent> events, PlanRuntime plan)
-    {
-        var state = new IncidentState(record);
-        foreach (var e in events)
-        {
-            state.Apply(e, plan);
-        }
+    public static IncidentState Fold(IncidentRecord record, IEnumerable<IncidentEvent> events, PlanRuntime plan) =>
+        events.Aggregate(new IncidentState(record), (state, e) => state.Apply(e, plan));
 
-        return state;
+    public IncidentState Apply(IncidentEvent e, PlanRuntime plan)
+    {
+        var next = this with { LastSeq = e.Seq, LastAt = e.At > LastAt ? e.At : LastAt };
+        return e.Data switch
+        {
+            IncidentStarted s => next with { AreaCodes = s.AreaCodes },
+            ObservationRecorded o => next.Observe(o, plan).TrackEnd(e.At, plan),
+            LevelProposed p => next with { Proposed = p.Level },
+            LevelDeclared d => (next with
+            {
+                Level = d.Level,
+                Phase = Enum.Parse<IncidentPhase>(d.Level),
+                Proposed = Proposed is not null && PlanRuntime.Rank(Proposed) <= PlanRuntime.Rank(d.Level) ? null : Proposed,
+            }).TrackEnd(e.At, plan),
+            Events.EndProposed => next with { EndProposed = true },
+            IncidentEnded => next with { Phase = IncidentPhase.Ended },
+            IncidentClosed => next with { Phase = IncidentPhase.Closed },
+            TaskActivated a => next.Activate(a, e.At, plan),
+            TaskEvent t when Tasks.GetValueOrDefault(t.Task) is { } task => next with { Tasks = Tasks.SetItem(task.Id, Progress(task, t, e.At)) },
+            _ => next,
+        };
     }
 
-    public void Apply(IncidentEvent e, PlanRuntime plan)
+    private IncidentState Observe(ObservationRecorded o, PlanRuntime plan)
     {
-        LastSeq = e.Seq;
-        LastAt = e.At > LastAt ? e.At : LastAt;
-        var task = e.Text("task") is { } id ? Tasks.GetValueOrDefault(id) : null;
-        switch (e.Type)
+        var observations = Observations;
+        foreach (var (path, text) in o.Values)
         {
-            case EventTypes.Started:
-                AreaCodes = e.Payload["areaCodes"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [];
-                break;
-            case EventTypes.Observed:
-                if (e.Payload["cap"] is JsonObject cap && cap["identifier"]?.GetValue<string>() is { } capId && cap["signal"]?.GetValue<string>() is { } signal)
-                {
-                    CapSignals[capId] = signal;
-                }
-
-                foreach (var (path, node) in e.Payload["values"]!.AsObject())
-                {
-                    if (plan.Scope.Inputs.TryGetValue(path, out var input) && Observations.Parse(input, node!.GetValue<string>()).Value is { } value)
-                    {
-                        Observations = Observations.With(path, value);
-                    }
-                }
-
-                TrackEnd(e.At, plan);
-                break;
-            case EventTypes.LevelProposed:
-                Proposed = e.Text("level");
-                break;
-            case EventTypes.LevelDeclared:
-                Level = e.Text("level");
-                Phase = Enum.Parse<IncidentPhase>(Level!);
-                if (Proposed is not null && PlanRuntime.Rank(Proposed) <= PlanRuntime.Rank(Level!))
-                {
-                    Proposed = null;
-                }
-
-                TrackEnd(e.At, plan);
-                break;
-            case EventTypes.EndProposed:
-                EndProposed = true;
-                break;
-            case EventTypes.Ended:
-                Phase = IncidentPhase.Ended;
-                break;
-            case EventTypes.Closed:
-                Phase = IncidentPhase.Closed;
-                break;
-            case EventTypes.TaskActivated:
-                var syntax = plan.Plan.Tasks.First(t => t.Id == e.Text("task"));
-                task = new TaskState(syntax.Id, syntax.Syntax.Title?.Value ?? syntax.Id, syntax.Syntax.Owner?.Value ?? string.Empty, syntax.Syntax.From?.Value ?? string.Empty)
-                {
-                    Status = TaskProgress.Pending,
-                    ActivatedAt = e.At,
-                    Due = Time(e.Text("due")),
-                    AckDue = Time(e.Text("ackDue")),
-                    AckSpan = PlanRuntime.Duration(syntax.Ack),
-                };
-                Tasks[task.Id] = task;
-                break;
-            case EventTypes.TaskAcknowledged when task is not null:
-                task.Status = TaskProgress.Acknowledged;
-                task.AcknowledgedAt = e.At;
-                break;
-            case EventTypes.TaskDone when task is not null:
-                task.Status = TaskProgress.Done;
-                task.DoneAt = e.At;
-                task.Note = e.Text("note") ?? task.Note;
-                break;
-            case EventTypes.TaskSkipped when task is not null:
-                task.Status = TaskProgress.Skipped;
-                task.Note = e.Text("reason");
-                break;
-            case EventTypes.TaskCancelled when task is not null:
-                task.Status = TaskProgress.Cancelled;
-                task.Note = e.Text("reason");
-                break;
-            case EventTypes.TaskEscalated when task is not null:
-                task.Escalations.Add(new Escalation(e.Text("step")!, e.Text("to")!, e.At));
-                break;
-            case EventTypes.TaskOverdue when task is not null:
-                task.Overdue = true;
-                break;
+            if (plan.Scope.Inputs.TryGetValue(path, out var input) && Observations.Parse(input, text).Value is { } value)
+            {
+                observations = observations.With(path, value);
+            }
         }
+
+        var signals = o.Cap is { } cap ? CapSignals.SetItem(cap.Identifier, cap.Signal) : CapSignals;
+        return this with { Observations = observations, CapSignals = signals };
     }
+
+    private IncidentState Activate(TaskActivated a, DateTimeOffset at, PlanRuntime plan)
+    {
+        var task = plan.Task(a.Task);
+        if (task is null)
+        {
+            return this;
+        }
+
+        var state = new TaskState(task.Id, task.Syntax.Title?.Value ?? task.Id, task.Syntax.Owner?.Value ?? string.Empty, task.Syntax.From?.Value ?? string.Empty)
+        {
+            Status = TaskProgress.Pending,
+            ActivatedAt = at,
+            Due = a.Due,
+            AckDue = a.AckDue,
+            AckSpan = PlanRuntime.Duration(task.Ack),
+        };
+        return this with { Tasks = Tasks.SetItem(task.Id, state) };
+    }
+
+    private static TaskState Progress(TaskState task, TaskEvent e, DateTimeOffset at) => e switch
+    {
+        TaskAcknowledged => task with { Status = TaskProgress.Acknowledged, AcknowledgedAt = at },
+        TaskDone d => task with { Status = TaskProgress.Done, DoneAt = at, Note = d.Note ?? task.Note },
+        TaskSkipped s => task with { Status = TaskProgress.Skipped, Note = s.Reason },
+        TaskCancelled c => task with { Status = TaskProgress.Cancelled, Note = c.Reason },
+        TaskEscalated x => task with { Escalations = task.Escalations.Add(new Escalation(x.Step, x.To, at)) },
+        TaskOverdue => task with { Overdue = true },
+        _ => task,
+    };
 
     /// <summary>Since when the end condition has held without a break; the end needs it for the `for` duration.</summary>
-    private void TrackEnd(DateTimeOffset at, PlanRuntime plan)
-    {
-        if (Phase is IncidentPhase.IV or IncidentPhase.III or IncidentPhase.II or IncidentPhase.I && plan.EndHolds(Observations))
-        {
-            EndHeldSince ??= at;
-        }
-        else
-        {
-            EndHeldSince = null;
-            EndProposed = false;
-        }
-    }
-
-    private static DateTimeOffset? Time(string? text) => text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+    private IncidentState TrackEnd(DateTimeOffset at, PlanRuntime plan) => IsResponding && plan.EndHolds(Observations)
+        ? this with { EndHeldSince = EndHeldSince ?? at }
+        : this with { EndHeldSince = null, EndProposed = false };
 }

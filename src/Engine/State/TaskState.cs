@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace PlanLang.Engine.State;
 
 public enum TaskProgress
@@ -13,35 +15,28 @@ public enum TaskProgress
 public sealed record Escalation(string Step, string To, DateTimeOffset At);
 
 /// <summary>A task of a running incident, as the fold leaves it.</summary>
-public sealed class TaskState(string id, string title, string owner, string from)
+public sealed record TaskState(string Id, string Title, string Owner, string From)
 {
-    public string Id { get; } = id;
+    public TaskProgress Status { get; init; }
 
-    public string Title { get; } = title;
+    public DateTimeOffset ActivatedAt { get; init; }
 
-    public string Owner { get; } = owner;
+    public DateTimeOffset? Due { get; init; }
 
-    public string From { get; } = from;
+    public DateTimeOffset? AckDue { get; init; }
 
-    public TaskProgress Status { get; set; }
+    /// <summary>The plan's <c>ack</c>: also the interval between escalation steps.</summary>
+    public TimeSpan? AckSpan { get; init; }
 
-    public DateTimeOffset ActivatedAt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
 
-    public DateTimeOffset? Due { get; set; }
+    public DateTimeOffset? DoneAt { get; init; }
 
-    public DateTimeOffset? AckDue { get; set; }
+    public bool Overdue { get; init; }
 
-    public TimeSpan? AckSpan { get; set; }
+    public string? Note { get; init; }
 
-    public DateTimeOffset? AcknowledgedAt { get; set; }
-
-    public DateTimeOffset? DoneAt { get; set; }
-
-    public bool Overdue { get; set; }
-
-    public string? Note { get; set; }
-
-    public List<Escalation> Escalations { get; } = [];
+    public ImmutableArray<Escalation> Escalations { get; init; } = [];
 
     public bool IsOpen => Status is TaskProgress.Pending or TaskProgress.Acknowledged;
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using PlanLang.Engine.Events;
 
 namespace PlanLang.Engine.Store;
@@ -8,13 +7,11 @@ namespace PlanLang.Engine.Store;
 /// <summary>
 /// The event log over any ADO.NET database: the tables, reads and appends SQLite and PostgreSQL share. The primary
 /// key (incident, seq) turns two writers racing for a sequence number into a constraint error, which the subclass
-/// recognises and the service retries.
+/// recognises and the service retries. Every call takes its own pooled connection, so one store serves many threads.
 /// </summary>
-public abstract class AdoEventStore(DbConnection connection) : IEventStore
+public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 {
     private const string IncidentColumns = "id, plan_id, plan_hash, plan_path, plan_text, config_text, created_at, exercise";
-
-    protected DbConnection Connection { get; } = connection;
 
     /// <summary>How the payload parameter is written in an INSERT (PostgreSQL casts it to jsonb).</summary>
     protected virtual string PayloadParameter => "@payload";
@@ -22,18 +19,21 @@ public abstract class AdoEventStore(DbConnection connection) : IEventStore
     /// <summary>How the payload column is read back as text.</summary>
     protected virtual string PayloadColumn => "payload";
 
+    protected abstract DbConnection Open();
+
     protected abstract object ExerciseValue(bool exercise);
 
     protected abstract bool IsDuplicateKey(DbException e);
 
-    protected abstract DbTransaction BeginWrite();
+    protected abstract DbTransaction BeginWrite(DbConnection connection);
 
     public bool Create(IncidentRecord incident, IReadOnlyList<NewEvent> events)
     {
         try
         {
-            using var tx = BeginWrite();
-            using (var insert = Command($"INSERT INTO incidents ({IncidentColumns}) VALUES (@id, @plan, @hash, @path, @text, @config, @at, @exercise)", tx))
+            using var connection = Open();
+            using var tx = BeginWrite(connection);
+            using (var insert = Command(connection, $"INSERT INTO incidents ({IncidentColumns}) VALUES (@id, @plan, @hash, @path, @text, @config, @at, @exercise)", tx))
             {
                 Add(insert, "@id", incident.Id);
                 Add(insert, "@plan", incident.PlanId);
@@ -41,12 +41,12 @@ public abstract class AdoEventStore(DbConnection connection) : IEventStore
                 Add(insert, "@path", incident.PlanPath);
                 Add(insert, "@text", incident.PlanText);
                 Add(insert, "@config", (object?)incident.ConfigText ?? DBNull.Value);
-                Add(insert, "@at", Time(incident.CreatedAt));
+                Add(insert, "@at", EventTime.Format(incident.CreatedAt));
                 Add(insert, "@exercise", ExerciseValue(incident.Exercise));
                 insert.ExecuteNonQuery();
             }
 
-            Insert(incident.Id, 0, events, tx);
+            Insert(connection, incident.Id, 0, events, tx);
             tx.Commit();
             return true;
         }
@@ -58,8 +58,9 @@ public abstract class AdoEventStore(DbConnection connection) : IEventStore
 
     public (IncidentRecord Incident, IReadOnlyList<IncidentEvent> Events)? Load(string id)
     {
+        using var connection = Open();
         IncidentRecord? incident = null;
-        using (var read = Command($"SELECT {IncidentColumns} FROM incidents WHERE id = @id"))
+        using (var read = Command(connection, $"SELECT {IncidentColumns} FROM incidents WHERE id = @id"))
         {
             Add(read, "@id", id);
             using var r = read.ExecuteReader();
@@ -75,13 +76,17 @@ public abstract class AdoEventStore(DbConnection connection) : IEventStore
         }
 
         var events = new List<IncidentEvent>();
-        using (var read = Command($"SELECT seq, at, actor, type, {PayloadColumn} FROM events WHERE incident_id = @id ORDER BY seq"))
+        using (var read = Command(connection, $"SELECT seq, at, recorded_at, actor, type, {PayloadColumn} FROM events WHERE incident_id = @id ORDER BY seq"))
         {
             Add(read, "@id", id);
             using var r = read.ExecuteReader();
             while (r.Read())
             {
-                events.Add(new IncidentEvent(r.GetInt64(0), ParseTime(r.GetString(1)), r.GetString(2), r.GetString(3), (JsonObject)JsonNode.Parse(r.GetString(4))!));
+                var at = EventTime.Parse(r.GetString(1));
+
+                // Logs from before recorded_at existed wrote each event when it was stamped.
+                var recorded = r.IsDBNull(2) ? at : EventTime.Parse(r.GetString(2));
+                events.Add(new IncidentEvent(r.GetInt64(0), at, recorded, r.GetString(3), EventJson.Read(r.GetString(4), r.GetString(5))));
             }
         }
 
@@ -97,8 +102,9 @@ public abstract class AdoEventStore(DbConnection connection) : IEventStore
 
         try
         {
-            using var tx = BeginWrite();
-            using (var last = Command("SELECT COALESCE(MAX(seq), 0) FROM events WHERE incident_id = @id", tx))
+            using var connection = Open();
+            using var tx = BeginWrite(connection);
+            using (var last = Command(connection, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE incident_id = @id", tx))
             {
                 Add(last, "@id", id);
                 if (Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture) != expectedLastSeq)
@@ -107,7 +113,7 @@ public abstract class AdoEventStore(DbConnection connection) : IEventStore
                 }
             }
 
-            Insert(id, expectedLastSeq, events, tx);
+            Insert(connection, id, expectedLastSeq, events, tx);
             tx.Commit();
         }
         catch (DbException e) when (IsDuplicateKey(e))
@@ -118,8 +124,9 @@ public abstract class AdoEventStore(DbConnection connection) : IEventStore
 
     public IReadOnlyList<IncidentRecord> List()
     {
+        using var connection = Open();
         var list = new List<IncidentRecord>();
-        using var read = Command($"SELECT {IncidentColumns} FROM incidents ORDER BY created_at, id");
+        using var read = Command(connection, $"SELECT {IncidentColumns} FROM incidents ORDER BY created_at, id");
         using var r = read.ExecuteReader();
         while (r.Read())
         {
@@ -129,38 +136,36 @@ public abstract class AdoEventStore(DbConnection connection) : IEventStore
         return list;
     }
 
-    public void Dispose()
-    {
-        Connection.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    public virtual void Dispose() => GC.SuppressFinalize(this);
 
-    protected DbCommand Command(string sql, DbTransaction? tx = null)
+    protected static DbCommand Command(DbConnection connection, string sql, DbTransaction? tx = null)
     {
-        var command = Connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = tx;
         return command;
     }
 
-    protected void Execute(string sql)
+    protected static void Execute(DbConnection connection, string sql)
     {
-        using var command = Command(sql);
+        using var command = Command(connection, sql);
         command.ExecuteNonQuery();
     }
 
-    private void Insert(string id, long after, IReadOnlyList<NewEvent> events, DbTransaction tx)
+    private void Insert(DbConnection connection, string id, long after, IReadOnlyList<NewEvent> events, DbTransaction tx)
     {
         var seq = after;
+        var recorded = EventTime.Format(clock.GetLocalNow());
         foreach (var e in events)
         {
-            using var insert = Command($"INSERT INTO events (incident_id, seq, at, actor, type, payload) VALUES (@id, @seq, @at, @actor, @type, {PayloadParameter})", tx);
+            using var insert = Command(connection, $"INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload) VALUES (@id, @seq, @at, @recorded, @actor, @type, {PayloadParameter})", tx);
             Add(insert, "@id", id);
             Add(insert, "@seq", ++seq);
-            Add(insert, "@at", Time(e.At));
+            Add(insert, "@at", EventTime.Format(e.At));
+            Add(insert, "@recorded", recorded);
             Add(insert, "@actor", e.Actor);
-            Add(insert, "@type", e.Type);
-            Add(insert, "@payload", e.Payload.ToJsonString());
+            Add(insert, "@type", e.Data.Type);
+            Add(insert, "@payload", EventJson.Payload(e.Data));
             insert.ExecuteNonQuery();
         }
     }
@@ -174,10 +179,6 @@ public abstract class AdoEventStore(DbConnection connection) : IEventStore
     }
 
     private static IncidentRecord Record(DbDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), ParseTime(r.GetString(6)),
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), EventTime.Parse(r.GetString(6)),
         Convert.ToBoolean(r.GetValue(7), CultureInfo.InvariantCulture));
-
-    public static string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset ParseTime(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture);
 }

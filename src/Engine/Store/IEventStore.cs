@@ -2,7 +2,8 @@ using PlanLang.Engine.Events;
 
 namespace PlanLang.Engine.Store;
 
-/// <summary>The durable log of incidents. SQLite and PostgreSQL implement it; both are tested with the same suite.</summary>
+/// <summary>The durable log of incidents. SQLite and PostgreSQL implement it; both are tested with the same suite.
+/// Implementations are safe to call from many threads at once.</summary>
 public interface IEventStore : IDisposable
 {
     /// <summary>Creates the incident with its first events; false when the id is taken.</summary>

@@ -6,16 +6,21 @@ namespace PlanLang.Engine.Store;
 /// <summary>The same log in PostgreSQL, for many responders on many machines; committed transactions are durable.</summary>
 public sealed class PostgresEventStore : AdoEventStore
 {
-    public PostgresEventStore(string connectionString)
-        : base(Open(connectionString))
+    private readonly NpgsqlDataSource source;
+
+    public PostgresEventStore(string connectionString, TimeProvider? clock = null)
+        : base(clock ?? TimeProvider.System)
     {
-        Execute("""
+        source = NpgsqlDataSource.Create(connectionString);
+        using var connection = Open();
+        Execute(connection, """
             CREATE TABLE IF NOT EXISTS incidents (
               id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, plan_hash TEXT NOT NULL, plan_path TEXT NOT NULL,
               plan_text TEXT NOT NULL, config_text TEXT, created_at TEXT NOT NULL, exercise BOOLEAN NOT NULL);
             CREATE TABLE IF NOT EXISTS events (
               incident_id TEXT NOT NULL REFERENCES incidents(id), seq BIGINT NOT NULL, at TEXT NOT NULL,
               actor TEXT NOT NULL, type TEXT NOT NULL, payload JSONB NOT NULL, PRIMARY KEY (incident_id, seq));
+            ALTER TABLE events ADD COLUMN IF NOT EXISTS recorded_at TEXT;
             """);
     }
 
@@ -24,20 +29,21 @@ public sealed class PostgresEventStore : AdoEventStore
         store.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || store.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
         || store.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
+    public override void Dispose()
+    {
+        source.Dispose();
+        base.Dispose();
+    }
+
     protected override string PayloadParameter => "@payload::jsonb";
 
     protected override string PayloadColumn => "payload::text";
+
+    protected override DbConnection Open() => source.OpenConnection();
 
     protected override object ExerciseValue(bool exercise) => exercise;
 
     protected override bool IsDuplicateKey(DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    protected override DbTransaction BeginWrite() => Connection.BeginTransaction();
-
-    private static NpgsqlConnection Open(string connectionString)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        return connection;
-    }
+    protected override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
 }

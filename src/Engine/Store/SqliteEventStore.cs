@@ -9,20 +9,47 @@ namespace PlanLang.Engine.Store;
 /// </summary>
 public sealed class SqliteEventStore : AdoEventStore
 {
-    public SqliteEventStore(string path)
-        : base(Open(path))
+    private readonly string connectionString;
+
+    public SqliteEventStore(string path, TimeProvider? clock = null)
+        : base(clock ?? TimeProvider.System)
     {
-        Execute("PRAGMA journal_mode=WAL;");
-        Execute("PRAGMA synchronous=FULL;");
-        Execute("PRAGMA busy_timeout=30000;");
-        Execute("""
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        using var connection = Open();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        Execute(connection, """
             CREATE TABLE IF NOT EXISTS incidents (
               id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, plan_hash TEXT NOT NULL, plan_path TEXT NOT NULL,
               plan_text TEXT NOT NULL, config_text TEXT, created_at TEXT NOT NULL, exercise INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS events (
               incident_id TEXT NOT NULL REFERENCES incidents(id), seq INTEGER NOT NULL, at TEXT NOT NULL,
-              actor TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (incident_id, seq));
+              actor TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, recorded_at TEXT, PRIMARY KEY (incident_id, seq));
             """);
+
+        // Logs written before events carried their recording time gain the column; their rows keep it empty.
+        using var columns = Command(connection, "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'recorded_at'");
+        if (Convert.ToInt64(columns.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            Execute(connection, "ALTER TABLE events ADD COLUMN recorded_at TEXT;");
+        }
+    }
+
+    public override void Dispose()
+    {
+        // Pooled connections hold the file open; release them so a test can delete its folder and the WAL is checkpointed.
+        SqliteConnection.ClearAllPools();
+        base.Dispose();
+    }
+
+    protected override DbConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+
+        // Per connection: every commit reaches the disk before the command reports it, and writers wait for each other.
+        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;");
+        return connection;
     }
 
     protected override object ExerciseValue(bool exercise) => exercise ? 1 : 0;
@@ -31,13 +58,5 @@ public sealed class SqliteEventStore : AdoEventStore
     protected override bool IsDuplicateKey(DbException e) => e is SqliteException { SqliteErrorCode: 19 };
 
     // IMMEDIATE: take the write lock at once, so the read of the last sequence number and the insert are one step.
-    protected override DbTransaction BeginWrite() => ((SqliteConnection)Connection).BeginTransaction(deferred: false);
-
-    private static SqliteConnection Open(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString());
-        connection.Open();
-        return connection;
-    }
+    protected override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 }

@@ -97,6 +97,11 @@ public static class DiagnosticCodes
         "文件已存在：{0}。planlang new 不覆盖已有文件；请换一个路径（-o），或确认不再需要后加 --force。",
         "The file already exists: {0}. planlang new does not overwrite files; choose another path (-o), or add --force if you no longer need it.");
 
+    public static readonly DiagnosticDescriptor UnknownTimeZone = new(
+        "PL1018", Error, "Unknown time zone",
+        "未知的时区“{0}”。请写 IANA 时区名，例如 Asia/Shanghai（北京时间）、Asia/Urumqi。",
+        "Unknown time zone '{0}'. Write an IANA time zone name, for example Asia/Shanghai or Asia/Urumqi.");
+
     // PL2xxx — names and references
 
     public static readonly DiagnosticDescriptor UndefinedRole = new(

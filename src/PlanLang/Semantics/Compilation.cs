@@ -20,6 +20,9 @@ public sealed record Compilation(
     /// <summary>Every file of the workspace that was read, with its kind.</summary>
     public ImmutableArray<(string Path, FileKind Kind)> Files { get; init; } = [];
 
+    /// <summary>The text each file was compiled from, by full path.</summary>
+    public ImmutableDictionary<string, string> Texts { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public Analysis.AnalysisResult Analysis { get; init; } = PlanLang.Analysis.AnalysisResult.Empty;
 
     public ImmutableDictionary<string, BoundNorm> Norms { get; init; } = ImmutableDictionary<string, BoundNorm>.Empty;
@@ -27,6 +30,11 @@ public sealed record Compilation(
     public ImmutableArray<ResourceFacts> Resources { get; init; } = [];
 
     public int Errors => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>How many errors one file has (the plan a command is about, not the whole workspace).</summary>
+    public int ErrorsIn(string path) => Diagnostics.Count(d => d.IsError && d.File == path);
+
+    public Diagnostic? FirstErrorIn(string path) => Diagnostics.FirstOrDefault(d => d.IsError && d.File == path);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
 }

@@ -55,4 +55,14 @@ public sealed class JurisdictionTree
             }
         }
     }
+
+    /// <summary>The area codes of a jurisdiction, the ones above it and the ones below it (行政区划代码, and for a
+    /// <c>cn-…</c> id its digits): a warning for any of them concerns a plan of that jurisdiction.</summary>
+    public IEnumerable<string> AreaCodes(string? id) => id is null
+        ? []
+        : SelfAndAncestors(id).Concat(Subtree(id)).Distinct(StringComparer.Ordinal)
+            .Select(Find).OfType<JurisdictionSyntax>()
+            .SelectMany(j => new[] { j.Code, j.Id.Value.StartsWith("cn-", StringComparison.Ordinal) ? j.Id.Value[3..].Replace("-", string.Empty, StringComparison.Ordinal) : null })
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal);
 }

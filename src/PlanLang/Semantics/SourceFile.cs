@@ -12,6 +12,9 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
     /// <summary>The file's <c># planlang-disable-next-line</c> comments.</summary>
     public System.Collections.Immutable.ImmutableArray<Suppression> Suppressions { get; init; } = [];
 
+    /// <summary>The text the syntax was read from, or null when the file could not be read; what an incident pins.</summary>
+    public string? Text { get; init; }
+
     public static SourceFile Load(string path, FileKind kind, UiLanguage language) =>
         Parse(path, kind, ReadText(path, out var error), language, error);
 
@@ -39,13 +42,13 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
                 bag.Add(DiagnosticCodes.EmptyDocument, SourceSpan.StartOf(path), shape.Name, required);
             }
 
-            return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null);
+            return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null) { Text = text };
         }
 
         new ShapeChecker(path, bag).Check(root, shape, string.Empty);
         if (root is not YamlMappingNode map)
         {
-            return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null);
+            return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null) { Text = text };
         }
 
         var reader = new SyntaxReader(path);
@@ -55,7 +58,7 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
             FileKind.Registry => new SourceFile(path, kind, bag.Items.ToArray(), null, reader.ReadRegistry(map), null),
             _ => new SourceFile(path, kind, bag.Items.ToArray(), reader.ReadPlan(map), null, null),
         };
-        return file with { Suppressions = Suppression.Scan(path, text) };
+        return file with { Suppressions = Suppression.Scan(path, text), Text = text };
     }
 
     /// <summary>The file's text, or null when it cannot be read.</summary>

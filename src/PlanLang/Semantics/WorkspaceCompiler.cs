@@ -4,8 +4,10 @@ using PlanLang.Diagnostics;
 
 namespace PlanLang.Semantics;
 
-/// <summary>Options of one compilation. <paramref name="Today"/> is the date lifecycle checks measure against.</summary>
-public sealed record CompilationOptions(UiLanguage Language, DateOnly Today);
+/// <summary>Options of one compilation. <paramref name="Today"/> is the date lifecycle checks measure against; without
+/// <paramref name="Analyze"/> only syntax, names and expressions are checked (the engine's bind-only compile of a pinned
+/// plan, whose analyses ran when it was started).</summary>
+public sealed record CompilationOptions(UiLanguage Language, DateOnly Today, bool Analyze = true);
 
 /// <summary>
 /// Runs the stages over a workspace folder: load and shape-check every file (PL1xxx), bind names (PL2xxx),
@@ -42,7 +44,7 @@ public static class WorkspaceCompiler
         System.Threading.Tasks.Parallel.For(0, paths.Count, i => loaded[i] = Load(paths[i], FileKinds.Of(paths[i])!.Value, options.Language, unsaved, cache));
         files.AddRange(loaded);
         cache?.Retain(files.Select(f => f.Path));
-        return Compile(root, files, diagnostics, options.Today);
+        return Compile(root, files, diagnostics, options);
     }
 
     private static SourceFile Load(string path, FileKind kind, UiLanguage language, IReadOnlyDictionary<string, string>? unsaved, ParseCache? cache)
@@ -76,7 +78,10 @@ public static class WorkspaceCompiler
     }
 
     /// <summary>Binds already parsed files; used by <see cref="Compile(string, CompilationOptions)"/> and by tests.</summary>
-    public static Compilation Compile(string root, IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics, DateOnly today)
+    public static Compilation Compile(string root, IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics, DateOnly today) =>
+        Compile(root, files, diagnostics, new CompilationOptions(diagnostics.Language, today));
+
+    public static Compilation Compile(string root, IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics, CompilationOptions options)
     {
         foreach (var file in files)
         {
@@ -84,6 +89,11 @@ public static class WorkspaceCompiler
         }
 
         var config = files.Select(f => f.Config).FirstOrDefault(c => c is not null);
+        if (config?.TimeZone is { } zone && Domain.TimeZones.Find(zone.Value) is null)
+        {
+            diagnostics.Add(DiagnosticCodes.UnknownTimeZone, zone.Span, zone.Value);
+        }
+
         var registries = files.Select(f => f.Registry).OfType<Syntax.Model.RegistrySyntax>().ToImmutableArray();
         var plans = files.Select(f => f.Plan).OfType<Syntax.Model.PlanSyntax>().ToImmutableArray();
 
@@ -93,8 +103,8 @@ public static class WorkspaceCompiler
         var resources = registries.SelectMany(r => expressions.BindRegistry(r)).ToImmutableArray();
         var bound = Parallel(plans, diagnostics, (plan, bag) => new ExpressionBinder(bag).BindPlan(plan, norms));
 
-        var context = new AnalysisContext(bound, registries, resources, norms, config, new JurisdictionTree(registries), today, diagnostics.Language);
-        var analysis = Analyzers.Run(context, diagnostics);
+        var context = new AnalysisContext(bound, registries, resources, norms, config, new JurisdictionTree(registries), options.Today, diagnostics.Language);
+        var analysis = options.Analyze ? Analyzers.Run(context, diagnostics) : AnalysisResult.Empty;
 
         // Configured levels first, then inline suppressions, which may only silence what is then a warning or info.
         var rules = SeverityRules.From(config, diagnostics);
@@ -119,6 +129,7 @@ public static class WorkspaceCompiler
         {
             BoundPlans = bound,
             Files = [.. files.Select(f => (f.Path, f.Kind))],
+            Texts = files.Where(f => f.Text is not null).ToImmutableDictionary(f => f.Path, f => f.Text!, StringComparer.Ordinal),
             Analysis = analysis,
             Norms = norms,
             Resources = resources,

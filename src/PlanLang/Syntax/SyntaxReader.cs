@@ -120,7 +120,10 @@ public sealed class SyntaxReader(string file)
                 ReadDeadlines(lifecycle),
                 Dates(lifecycle, "holidays"),
                 Dates(lifecycle, "workdays"),
-                Entries(Map(lifecycle, "jurisdictions")).Where(e => e.Value is YamlMappingNode).ToImmutableDictionary(e => e.Key.Value, e => ReadDeadlines((YamlMappingNode)e.Value))));
+                Entries(Map(lifecycle, "jurisdictions")).Where(e => e.Value is YamlMappingNode).ToImmutableDictionary(e => e.Key.Value, e => ReadDeadlines((YamlMappingNode)e.Value))))
+        {
+            TimeZone = Str(root, "time-zone"),
+        };
     }
 
     private Deadlines ReadDeadlines(YamlMappingNode? map) => new(

@@ -23,9 +23,9 @@ public sealed class DrillTests : IDisposable
         Assert.True(exit == 0, stderr);
         var card = JsonNode.Parse(stdout)!;
         Assert.Equal(
-            new[] { "met", "met", "met", "met", "met", "late", "missed" },
+            new[] { "met", "met", "met", "met", "met", "met", "missed" },
             card["scores"]!.AsArray().Select(s => (string)s!["result"]!));
-        Assert.Equal(450, (double)card["scores"]![5]!["latencyMinutes"]!);
+        Assert.Equal(350, (double)card["scores"]![5]!["latencyMinutes"]!);
         Assert.Empty(card["playerRefusals"]!.AsArray());
 
         // Recorded in the incident's log, as an exercise; the CAP exercise message went in.
@@ -33,11 +33,11 @@ public sealed class DrillTests : IDisposable
         var status = JsonNode.Parse(Check.Cli("run", "status", id, "--workspace", ws.Root, "--at", "2026-07-20T17:00:00+08:00", "--format", "json").Stdout)!;
         Assert.True((bool)status["exercise"]!);
         var events = JsonNode.Parse(Check.Cli("run", "timeline", id, "--workspace", ws.Root, "--at", "2026-07-20T17:00:00+08:00", "--format", "json").Stdout)!["events"]!.AsArray();
-        Assert.Contains(events, e => (string?)e!["type"] == "drill.scored" && (int)e!["payload"]!["met"]! == 5);
+        Assert.Contains(events, e => (string?)e!["type"] == "drill.scored" && (int)e!["payload"]!["met"]! == 6);
         Assert.Contains(events, e => (string?)e!["payload"]!["cap"]?["identifier"] == "33030041600000_20260720110000_EXERCISE");
 
         var text = Check.Cli("drill", plan, script, "--instant", "--lang", "zh-CN", "--id", "again").Stdout;
-        Assert.Contains("得分：5/7 项按时完成", text, StringComparison.Ordinal);
+        Assert.Contains("得分：6/7 项按时完成", text, StringComparison.Ordinal);
         Assert.Contains("✗ 未完成", text, StringComparison.Ordinal);
     }
 
@@ -48,7 +48,7 @@ public sealed class DrillTests : IDisposable
         var script = Path.Combine(ws.Root, "drills", "longwan-typhoon.drill.yaml");
         var (exit, stdout, _) = Check.Cli("drill", plan, script, "--speed", "100000", "--format", "json", "--id", "fast");
         Assert.Equal(0, exit);
-        Assert.Equal(5, (int)JsonNode.Parse(stdout)!["met"]!);
+        Assert.Equal(6, (int)JsonNode.Parse(stdout)!["met"]!);
         var list = Check.Cli("run", "list", "--workspace", ws.Root, "--at", "2026-07-20T18:00:00+08:00", "--lang", "en").Stdout;
         Assert.Contains("fast", list, StringComparison.Ordinal);
         Assert.Contains("longwan/typhoon", list, StringComparison.Ordinal);

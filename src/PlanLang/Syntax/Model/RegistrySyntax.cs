@@ -46,7 +46,11 @@ public sealed record ConfigSyntax(
     ImmutableArray<(Spanned<string> Key, string Level)> Rules,
     string? Language,
     CoverageSyntax Coverage,
-    LifecycleConfigSyntax Lifecycle);
+    LifecycleConfigSyntax Lifecycle)
+{
+    /// <summary>The IANA time zone times are shown and read in; null for the default (Asia/Shanghai).</summary>
+    public Spanned<string>? TimeZone { get; init; }
+}
 
 /// <summary>Which jurisdictions the workspace answers for, and the hazards each tier must have a plan for.</summary>
 public sealed record CoverageSyntax(ImmutableArray<string> Within, ImmutableDictionary<string, ImmutableArray<string>> ByTier);

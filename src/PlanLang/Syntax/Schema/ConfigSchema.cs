@@ -44,6 +44,7 @@ public static class ConfigSchema
         new("planlang", new VersionShape(), true, "语言版本", "PlanLang 文件格式版本，目前为 1"),
         new("name", new StringShape(), false, "工作区名称", "例如 龙湾区应急预案库"),
         new("language", Vocabulary.Language, false, "语言", "诊断信息和文档的默认语言"),
+        new("time-zone", new StringShape(), false, "时区", "显示和解释时间所用的 IANA 时区，默认 Asia/Shanghai（北京时间）"),
         new("norms", new ObjectShape(new Text("定额", "norms"), []) { AdditionalValues = new ExpressionShape(false, "1.5 m2/person"), KeyPattern = IdShape.Pattern, AdditionalTitleZh = "人均定额（键为定额名称）" }, false, "定额", "人均定额，例如 shelter-area: 1.5 m2/person（GB 21734 5.4）"),
         new("coverage", Coverage, false, "覆盖要求", "各层级行政区必须编制预案的灾种（应备尽备）"),
         new("lifecycle", Lifecycle, false, "预案管理期限", "备案、评估、演练期限，可按行政区划覆盖"),

@@ -1,0 +1,67 @@
+using System.Collections.Frozen;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace PlanLang.Engine.Events;
+
+/// <summary>
+/// Events to and from JSON. The log keeps the type in its own column and the rest as the payload, so the type name is
+/// taken off when writing and put back when reading; the names come from the attributes on <see cref="EventData"/>.
+/// </summary>
+public static class EventJson
+{
+    private static readonly JsonSerializerOptions Options = Create(JavaScriptEncoder.Default);
+
+    /// <summary>For what people read (timeline JSON): Chinese stays Chinese.</summary>
+    private static readonly JsonSerializerOptions Readable = Create(JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
+    private static readonly FrozenDictionary<Type, string> Names = Options.GetTypeInfo(typeof(EventData)).PolymorphismOptions!.DerivedTypes
+        .ToFrozenDictionary(d => d.DerivedType, d => (string)d.TypeDiscriminator!);
+
+    private static readonly FrozenSet<string> Known = Names.Values.ToFrozenSet(StringComparer.Ordinal);
+
+    public static string TypeName(Type type) => Names.TryGetValue(type, out var name) ? name : type.Name;
+
+    /// <summary>The payload as stored: the event's properties without its type.</summary>
+    public static string Payload(EventData data) => data is UnrecognizedEvent u ? u.Json : Node(data, Options).ToJsonString(Options);
+
+    /// <summary>The payload for people, as a JSON object.</summary>
+    public static JsonObject PayloadNode(EventData data) => data is UnrecognizedEvent u ? JsonNode.Parse(u.Json)!.AsObject() : Node(data, Readable);
+
+    public static EventData Read(string type, string payload)
+    {
+        if (!Known.Contains(type))
+        {
+            return new UnrecognizedEvent(type, payload);
+        }
+
+        var node = JsonNode.Parse(payload)?.AsObject() ?? [];
+        node["type"] = type;
+        return node.Deserialize<EventData>(Options)!;
+    }
+
+    private static JsonObject Node(EventData data, JsonSerializerOptions options)
+    {
+        var node = JsonSerializer.SerializeToNode(data, options)!.AsObject();
+        node.Remove("type");
+        return node;
+    }
+
+    private static JsonSerializerOptions Create(JavaScriptEncoder encoder)
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            AllowOutOfOrderMetadataProperties = true,
+            Encoder = encoder,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        options.Converters.Add(new EventTime.Converter());
+        options.MakeReadOnly();
+        return options;
+    }
+}
