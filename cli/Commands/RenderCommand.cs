@@ -41,68 +41,68 @@ public static class RenderCommand
             ChromiumSession? browser = null;
             try
             {
-            foreach (var planPath in p.GetValue(plans)!)
-            {
-                var full = Path.GetFullPath(planPath);
-                if (!File.Exists(full))
+                foreach (var planPath in p.GetValue(plans)!)
                 {
-                    stderr.WriteLine(TextFormatter.Missing(full, language.Value));
-                    return CliApp.UsageOrIo;
-                }
-
-                var root = WorkspaceFiles.FindRoot(full) ?? Path.GetDirectoryName(full)!;
-                var compilation = WorkspaceCompiler.Compile(root, new CompilationOptions(language.Value, DateOnly.FromDateTime(DateTime.Now)));
-                var errors = compilation.Diagnostics.Where(d => d.IsError && d.File == full).ToList();
-                if (errors.Count > 0)
-                {
-                    foreach (var d in errors)
+                    var full = Path.GetFullPath(planPath);
+                    if (!File.Exists(full))
                     {
+                        stderr.WriteLine(TextFormatter.Missing(full, language.Value));
+                        return CliApp.UsageOrIo;
+                    }
+
+                    var root = WorkspaceFiles.FindRoot(full) ?? Path.GetDirectoryName(full)!;
+                    var compilation = WorkspaceCompiler.Compile(root, new CompilationOptions(language.Value, DateOnly.FromDateTime(DateTime.Now)));
+                    var errors = compilation.Diagnostics.Where(d => d.IsError && d.File == full).ToList();
+                    if (errors.Count > 0)
+                    {
+                        foreach (var d in errors)
+                        {
+                            stderr.WriteLine(TextFormatter.Line(d, CheckReport.Relative(d.File)));
+                        }
+
+                        return CliApp.HasErrors;
+                    }
+
+                    var plan = compilation.BoundPlans.First(b => b.Syntax.File == full);
+                    var document = PlanDocument.From(compilation, plan, language.Value) with
+                    {
+                        FlowSvg = p.GetValue(kind) == "handbook" ? FlowDiagram.Svg(compilation, plan) : null,
+                    };
+                    var renderer = new DocumentRenderer(new TemplateStore(root), language.Value);
+                    var fmt = p.GetValue(format)!;
+                    var baseName = Path.Combine(dir, $"{plan.Id.Replace('/', '-')}.{p.GetValue(kind)}");
+                    try
+                    {
+                        var content = renderer.Render(p.GetValue(kind)!, fmt == "md" ? "md" : "html", document);
+                        var htmlOrMd = baseName + (fmt == "md" ? ".md" : ".html");
+                        AtomicFile.WriteAllText(htmlOrMd, content);
+                        if (p.GetValue(kind) == "filing")
+                        {
+                            // The editable form; written to a temp name first, like every output.
+                            var docx = baseName + ".docx";
+                            FilingForm.Write(docx + ".tmp", document, document.FilingAttachments);
+                            File.Move(docx + ".tmp", docx, overwrite: true);
+                            stdout.WriteLine(text.Wrote(docx));
+                        }
+
+                        if (fmt == "pdf")
+                        {
+                            browser ??= ChromiumSession.Start(language.Value);
+                            browser.Print(htmlOrMd, baseName + ".pdf");
+                            stdout.WriteLine(text.Wrote(baseName + ".pdf"));
+                        }
+                        else
+                        {
+                            stdout.WriteLine(text.Wrote(htmlOrMd));
+                        }
+                    }
+                    catch (RenderException e)
+                    {
+                        var d = e.Diagnostic;
                         stderr.WriteLine(TextFormatter.Line(d, CheckReport.Relative(d.File)));
-                    }
-
-                    return CliApp.HasErrors;
-                }
-
-                var plan = compilation.BoundPlans.First(b => b.Syntax.File == full);
-                var document = PlanDocument.From(compilation, plan, language.Value) with
-                {
-                    FlowSvg = p.GetValue(kind) == "handbook" ? FlowDiagram.Svg(compilation, plan) : null,
-                };
-                var renderer = new DocumentRenderer(new TemplateStore(root), language.Value);
-                var fmt = p.GetValue(format)!;
-                var baseName = Path.Combine(dir, $"{plan.Id.Replace('/', '-')}.{p.GetValue(kind)}");
-                try
-                {
-                    var content = renderer.Render(p.GetValue(kind)!, fmt == "md" ? "md" : "html", document);
-                    var htmlOrMd = baseName + (fmt == "md" ? ".md" : ".html");
-                    AtomicFile.WriteAllText(htmlOrMd, content);
-                    if (p.GetValue(kind) == "filing")
-                    {
-                        // The editable form; written to a temp name first, like every output.
-                        var docx = baseName + ".docx";
-                        FilingForm.Write(docx + ".tmp", document, document.FilingAttachments);
-                        File.Move(docx + ".tmp", docx, overwrite: true);
-                        stdout.WriteLine(text.Wrote(docx));
-                    }
-
-                    if (fmt == "pdf")
-                    {
-                        browser ??= ChromiumSession.Start(language.Value);
-                        browser.Print(htmlOrMd, baseName + ".pdf");
-                        stdout.WriteLine(text.Wrote(baseName + ".pdf"));
-                    }
-                    else
-                    {
-                        stdout.WriteLine(text.Wrote(htmlOrMd));
+                        return d.Code == DiagnosticCodes.TemplateError.Code ? CliApp.HasErrors : CliApp.UsageOrIo;
                     }
                 }
-                catch (RenderException e)
-                {
-                    var d = e.Diagnostic;
-                    stderr.WriteLine(TextFormatter.Line(d, CheckReport.Relative(d.File)));
-                    return d.Code == DiagnosticCodes.TemplateError.Code ? CliApp.HasErrors : CliApp.UsageOrIo;
-                }
-            }
 
             }
             finally

@@ -136,7 +136,7 @@ public static class RunCommands
         Make("list", text.RunList).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
             IncidentFormatter.List(service, time, stdout, language)));
 
-                return run;
+        return run;
     }
 
     /// <summary>The workspace a run command works in: <c>--workspace</c>, else the one around the current folder.</summary>

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 
 namespace PlanLang.Engine.Cap;
 
-/// <summary>The parts of an OASIS CAP 1.2 alert that drive a plan (standards-intl.md §1).</summary>
+/// <summary>The parts of an OASIS CAP 1.2 alert that drive a plan (docs/engine.md, CAP 1.2 alerts).</summary>
 public sealed record CapAlert(
     string Identifier,
     string Sender,

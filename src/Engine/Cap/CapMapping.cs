@@ -35,8 +35,18 @@ public static partial class CapMapping
     /// <summary>MeteoAlarm awareness_type numbers.</summary>
     private static readonly Dictionary<string, string> AwarenessTypes = new(StringComparer.Ordinal)
     {
-        ["1"] = "gale", ["2"] = "blizzard", ["3"] = "lightning", ["4"] = "fog", ["5"] = "heat", ["6"] = "cold-wave",
-        ["7"] = "storm-surge", ["8"] = "forest-fire", ["9"] = "avalanche", ["10"] = "rainstorm", ["12"] = "flood", ["13"] = "flood",
+        ["1"] = "gale",
+        ["2"] = "blizzard",
+        ["3"] = "lightning",
+        ["4"] = "fog",
+        ["5"] = "heat",
+        ["6"] = "cold-wave",
+        ["7"] = "storm-surge",
+        ["8"] = "forest-fire",
+        ["9"] = "avalanche",
+        ["10"] = "rainstorm",
+        ["12"] = "flood",
+        ["13"] = "flood",
     };
 
     public static string? Signal(CapInfo info)

@@ -3,7 +3,7 @@ namespace PlanLang.Domain;
 /// <summary>A per-person norm with where it comes from. Unconfirmed ones ship as overridable defaults that say so.</summary>
 public sealed record Norm(string Name, string Value, string Source, bool Confirmed);
 
-/// <summary>Built-in norms, used unless planlang.yaml's <c>norms:</c> sets the same name (sources: standards-cn.md §7).</summary>
+/// <summary>Built-in norms, used unless planlang.yaml's <c>norms:</c> sets the same name (each with its source in docs/language.md §1).</summary>
 public static class Norms
 {
     public static readonly IReadOnlyList<Norm> Defaults =

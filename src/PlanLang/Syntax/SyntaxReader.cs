@@ -99,7 +99,8 @@ public sealed class SyntaxReader(string file)
                 ResourceQuantities.Select(f => (f, Expr(m, f))).Where(p => p.Item2 is not null).Select(p => (p.f, p.Item2!)).ToImmutableArray(),
                 Entries(Map(m, "stock")).Select(e => Need(e.Key, e.Value)).OfType<NeedSyntax>().ToImmutableArray(),
                 StrList(m, "hazards").Select(h => h.Value).ToImmutableArray(),
-                StrList(m, "specialty").Select(h => h.Value).ToImmutableArray()) { Phone = Str(m, "phone")?.Value }).ToImmutableArray(),
+                StrList(m, "specialty").Select(h => h.Value).ToImmutableArray())
+            { Phone = Str(m, "phone")?.Value }).ToImmutableArray(),
         Items(root, "agreements").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
             new AgreementSyntax(Str(m, "id")!, Str(m, "title")?.Value, StrList(m, "parties"), Str(m, "from")?.Value)).ToImmutableArray());
 

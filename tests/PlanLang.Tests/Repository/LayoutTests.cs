@@ -3,7 +3,7 @@ using PlanLang.Tests.Infrastructure;
 
 namespace PlanLang.Tests.Repository;
 
-/// <summary>The fixed layout of DESIGN.md §2 and the build hygiene every project inherits.</summary>
+/// <summary>The fixed top-level layout (README.md, Layout) and the build hygiene every project inherits.</summary>
 public sealed class LayoutTests
 {
     [Theory]

@@ -2,7 +2,7 @@ using PlanLang.Tests.Infrastructure;
 
 namespace PlanLang.Tests.Workspace;
 
-/// <summary>The plan, registry and configuration sketches of DESIGN.md §3, copied verbatim into
+/// <summary>The plan, registry and configuration sketches of the product design (§3), copied verbatim into
 /// Fixtures/design (plus the two files defining the ids they refer to), check without error.</summary>
 public sealed class DesignExampleTests
 {

@@ -9,7 +9,7 @@ using PlanLang.Semantics.Bound;
 namespace PlanLang.Analysis.Capacity;
 
 /// <summary>
-/// Capacity against the hazard (PL41xx, DESIGN.md §6): per level, the demand of every active task's needs over
+/// Capacity against the hazard (PL41xx, docs/diagnostics.md): per level, the demand of every active task's needs over
 /// scenario and norms against the supply the plan may call on — shelter places and area, stock, rescuers whose
 /// specialty and response time fit — and basic relief within the norm's hours.
 /// </summary>

@@ -4,7 +4,7 @@ using PlanLang.Syntax.Model;
 namespace PlanLang.Analysis.Lifecycle;
 
 /// <summary>
-/// The deadlines in force for a jurisdiction: built-in defaults (standards-cn.md §1–§2), overridden by
+/// The deadlines in force for a jurisdiction: built-in defaults (their legal basis in docs/diagnostics.md, PL60xx), overridden by
 /// planlang.yaml's lifecycle section and then by its entry for the nearest jurisdiction at or above the plan's.
 /// </summary>
 public sealed record LifecycleRules(int FilingWorkingDays, int EvaluationYears, ImmutableDictionary<string, int> DrillMonths)
