@@ -13,7 +13,7 @@ namespace PlanLang.Cli.Lsp;
 /// the workspace with the editor's unsaved text, so the editor and CI cannot disagree. Every change recompiles the
 /// workspace and republishes the diagnostics of every file (a change in a registry can break a plan).
 /// </summary>
-public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
+public sealed class PlanLanguageServer(UiLanguage language, Func<DateOnly> today)
 {
     private readonly ConcurrentDictionary<string, string> open = new(StringComparer.Ordinal);
     private readonly HashSet<string> published = new(StringComparer.Ordinal);
@@ -27,7 +27,7 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
     private SymbolIndex? index;
 
     /// <returns>The process exit code LSP asks for: 0 when <c>shutdown</c> came before <c>exit</c>, else 1.</returns>
-    public static async Task<int> RunAsync(Stream input, Stream output, UiLanguage language, DateOnly today)
+    public static async Task<int> RunAsync(Stream input, Stream output, UiLanguage language, Func<DateOnly> today)
     {
         var server = new PlanLanguageServer(language, today);
         using var handler = new HeaderDelimitedMessageHandler(output, input, new SystemTextJsonFormatter());
@@ -284,9 +284,10 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
     {
         lock (compileLock)
         {
-            if (index is null || compilation is null || !path.StartsWith(compilation.Root, StringComparison.Ordinal))
+            // A file belongs to the workspace whose planlang.yaml is nearest above it: plans2/ is not inside plans/.
+            if (index is null || compilation is null || (WorkspaceFiles.FindRoot(Path.GetDirectoryName(path)!) ?? Path.GetDirectoryName(path)) != compilation.Root)
             {
-                compilation = WorkspaceCompiler.Compile(Path.GetDirectoryName(path)!, new CompilationOptions(language, today), open, parsed);
+                compilation = WorkspaceCompiler.Compile(Path.GetDirectoryName(path)!, new CompilationOptions(language, today()), open, parsed);
                 index = SymbolIndex.Build(compilation);
             }
 
@@ -299,7 +300,7 @@ public sealed class PlanLanguageServer(UiLanguage language, DateOnly today)
         lock (compileLock)
         {
             var folder = Directory.Exists(path) ? path : Path.GetDirectoryName(path)!;
-            var compilation = WorkspaceCompiler.Compile(folder, new CompilationOptions(language, today), open, parsed);
+            var compilation = WorkspaceCompiler.Compile(folder, new CompilationOptions(language, today()), open, parsed);
             this.compilation = compilation;
             index = SymbolIndex.Build(compilation);
             var byFile = compilation.Diagnostics

@@ -2,8 +2,6 @@ using System.Collections.Frozen;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace PlanLang.Engine.Events;
 
@@ -52,15 +50,7 @@ public static class EventJson
 
     private static JsonSerializerOptions Create(JavaScriptEncoder encoder)
     {
-        var options = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            AllowOutOfOrderMetadataProperties = true,
-            Encoder = encoder,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-        };
-        options.Converters.Add(new EventTime.Converter());
+        var options = new JsonSerializerOptions(EventJsonContext.Default.Options) { Encoder = encoder };
         options.MakeReadOnly();
         return options;
     }

@@ -19,7 +19,10 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     /// <summary>How the payload column is read back as text.</summary>
     protected virtual string PayloadColumn => "payload";
 
-    protected abstract DbConnection Open();
+    /// <summary>A connection for one call; <see cref="Return"/> takes it back.</summary>
+    protected abstract DbConnection Rent();
+
+    protected abstract void Return(DbConnection connection);
 
     protected abstract object ExerciseValue(bool exercise);
 
@@ -31,7 +34,8 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     {
         try
         {
-            using var connection = Open();
+            using var lease = new Lease(this);
+            var connection = lease.Connection;
             using var tx = BeginWrite(connection);
             using (var insert = Command(connection, $"INSERT INTO incidents ({IncidentColumns}) VALUES (@id, @plan, @hash, @path, @text, @config, @at, @exercise)", tx))
             {
@@ -58,7 +62,8 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
     public (IncidentRecord Incident, IReadOnlyList<IncidentEvent> Events)? Load(string id)
     {
-        using var connection = Open();
+        using var lease = new Lease(this);
+            var connection = lease.Connection;
         IncidentRecord? incident = null;
         using (var read = Command(connection, $"SELECT {IncidentColumns} FROM incidents WHERE id = @id"))
         {
@@ -102,7 +107,8 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
         try
         {
-            using var connection = Open();
+            using var lease = new Lease(this);
+            var connection = lease.Connection;
             using var tx = BeginWrite(connection);
             using (var last = Command(connection, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE incident_id = @id", tx))
             {
@@ -124,7 +130,8 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
     public IReadOnlyList<IncidentRecord> List()
     {
-        using var connection = Open();
+        using var lease = new Lease(this);
+            var connection = lease.Connection;
         var list = new List<IncidentRecord>();
         using var read = Command(connection, $"SELECT {IncidentColumns} FROM incidents ORDER BY created_at, id");
         using var r = read.ExecuteReader();
@@ -137,6 +144,14 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     }
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
+
+    /// <summary>A rented connection, returned when the call ends (also when it throws).</summary>
+    private readonly struct Lease(AdoEventStore store) : IDisposable
+    {
+        public DbConnection Connection { get; } = store.Rent();
+
+        public void Dispose() => store.Return(Connection);
+    }
 
     protected static DbCommand Command(DbConnection connection, string sql, DbTransaction? tx = null)
     {

@@ -12,7 +12,7 @@ public sealed class PostgresEventStore : AdoEventStore
         : base(clock ?? TimeProvider.System)
     {
         source = NpgsqlDataSource.Create(connectionString);
-        using var connection = Open();
+        using var connection = Rent();
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS incidents (
               id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, plan_hash TEXT NOT NULL, plan_path TEXT NOT NULL,
@@ -39,7 +39,10 @@ public sealed class PostgresEventStore : AdoEventStore
 
     protected override string PayloadColumn => "payload::text";
 
-    protected override DbConnection Open() => source.OpenConnection();
+    protected override DbConnection Rent() => source.OpenConnection();
+
+    // Npgsql pools physical connections; disposing hands this one back to the pool.
+    protected override void Return(DbConnection connection) => connection.Dispose();
 
     protected override object ExerciseValue(bool exercise) => exercise;
 

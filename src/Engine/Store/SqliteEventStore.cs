@@ -11,12 +11,15 @@ public sealed class SqliteEventStore : AdoEventStore
 {
     private readonly string connectionString;
 
+    /// <summary>Open connections with their pragmas set, reused call after call; one per thread at most in use.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> idle = [];
+
     public SqliteEventStore(string path, TimeProvider? clock = null)
         : base(clock ?? TimeProvider.System)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
+        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString();
+        var connection = Rent();
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS incidents (
@@ -33,17 +36,28 @@ public sealed class SqliteEventStore : AdoEventStore
         {
             Execute(connection, "ALTER TABLE events ADD COLUMN recorded_at TEXT;");
         }
+
+        Return(connection);
     }
 
     public override void Dispose()
     {
-        // Pooled connections hold the file open; release them so a test can delete its folder and the WAL is checkpointed.
-        SqliteConnection.ClearAllPools();
+        // Closing the last connection checkpoints the WAL and lets a test delete its folder.
+        while (idle.TryTake(out var connection))
+        {
+            connection.Dispose();
+        }
+
         base.Dispose();
     }
 
-    protected override DbConnection Open()
+    protected override DbConnection Rent()
     {
+        if (idle.TryTake(out var reused))
+        {
+            return reused;
+        }
+
         var connection = new SqliteConnection(connectionString);
         connection.Open();
 
@@ -51,6 +65,8 @@ public sealed class SqliteEventStore : AdoEventStore
         Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;");
         return connection;
     }
+
+    protected override void Return(DbConnection connection) => idle.Add((SqliteConnection)connection);
 
     protected override object ExerciseValue(bool exercise) => exercise ? 1 : 0;
 

@@ -25,7 +25,7 @@ public sealed class LanguageServerNavigationTests : IDisposable
         plan = Path.Combine(ws.Root, "longwan", "typhoon.plan.yaml");
         registry = Path.Combine(ws.Root, "registries", "wenzhou.registry.yaml");
         lines = File.ReadAllLines(plan);
-        client = LspClient.InProcess(stream => PlanLanguageServer.RunAsync(stream, stream, UiLanguage.ZhCn, new DateOnly(2026, 11, 23)));
+        client = LspClient.InProcess(stream => PlanLanguageServer.RunAsync(stream, stream, UiLanguage.ZhCn, () => new DateOnly(2026, 11, 23)));
         var init = client.Request("initialize", new JsonObject { ["rootUri"] = new Uri(ws.Root).AbsoluteUri, ["capabilities"] = new JsonObject() });
         var capabilities = init!["capabilities"]!;
         foreach (var provider in new[] { "definitionProvider", "referencesProvider", "hoverProvider", "completionProvider", "codeActionProvider" })
