@@ -63,7 +63,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     public (IncidentRecord Incident, IReadOnlyList<IncidentEvent> Events)? Load(string id)
     {
         using var lease = new Lease(this);
-            var connection = lease.Connection;
+        var connection = lease.Connection;
         IncidentRecord? incident = null;
         using (var read = Command(connection, $"SELECT {IncidentColumns} FROM incidents WHERE id = @id"))
         {
@@ -131,7 +131,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     public IReadOnlyList<IncidentRecord> List()
     {
         using var lease = new Lease(this);
-            var connection = lease.Connection;
+        var connection = lease.Connection;
         var list = new List<IncidentRecord>();
         using var read = Command(connection, $"SELECT {IncidentColumns} FROM incidents ORDER BY created_at, id");
         using var r = read.ExecuteReader();
