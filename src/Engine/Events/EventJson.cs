@@ -19,34 +19,23 @@ public static class EventJson
     private static readonly FrozenDictionary<Type, string> Names = Options.GetTypeInfo(typeof(EventData)).PolymorphismOptions!.DerivedTypes
         .ToFrozenDictionary(d => d.DerivedType, d => (string)d.TypeDiscriminator!);
 
-    private static readonly FrozenSet<string> Known = Names.Values.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, Type> Types = Names.ToFrozenDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
 
     public static string TypeName(Type type) => Names.TryGetValue(type, out var name) ? name : type.Name;
 
     /// <summary>The payload as stored: the event's properties without its type.</summary>
-    public static string Payload(EventData data) => data is UnrecognizedEvent u ? u.Json : Node(data, Options).ToJsonString(Options);
+    public static string Payload(EventData data) => data is UnrecognizedEvent u ? u.Json : JsonSerializer.Serialize(data, data.GetType(), Options);
 
     /// <summary>The payload for people, as a JSON object.</summary>
     public static JsonObject PayloadNode(EventData data) => data is UnrecognizedEvent u ? JsonNode.Parse(u.Json)!.AsObject() : Node(data, Readable);
 
-    public static EventData Read(string type, string payload)
-    {
-        if (!Known.Contains(type))
-        {
-            return new UnrecognizedEvent(type, payload);
-        }
+    /// <summary>Reads a payload as the record its type names; the type is known from its column, so the payload is read
+    /// as that record directly (serialised as the record itself, a payload carries no type property).</summary>
+    public static EventData Read(string type, string payload) => Types.TryGetValue(type, out var clr)
+        ? (EventData)JsonSerializer.Deserialize(payload, clr, Options)!
+        : new UnrecognizedEvent(type, payload);
 
-        var node = JsonNode.Parse(payload)?.AsObject() ?? [];
-        node["type"] = type;
-        return node.Deserialize<EventData>(Options)!;
-    }
-
-    private static JsonObject Node(EventData data, JsonSerializerOptions options)
-    {
-        var node = JsonSerializer.SerializeToNode(data, options)!.AsObject();
-        node.Remove("type");
-        return node;
-    }
+    private static JsonObject Node(EventData data, JsonSerializerOptions options) => JsonSerializer.SerializeToNode(data, data.GetType(), options)!.AsObject();
 
     private static JsonSerializerOptions Create(JavaScriptEncoder encoder)
     {
