@@ -117,8 +117,7 @@ public static class RunCommands
         timelineFormat.AcceptOnlyFromAmong("text", "json", "md");
         Make("timeline", text.RunTimeline, id, timelineFormat).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, _, language) =>
         {
-            var (state, runtime) = service.Load(p.GetValue(id)!);
-            var events = service.Events(state.Record.Id);
+            var (state, runtime, events) = service.LoadWithEvents(p.GetValue(id)!);
             switch (p.GetValue(timelineFormat))
             {
                 case "json":

@@ -91,9 +91,16 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
     /// <summary>The incident as of its last event and its plan.</summary>
     public (IncidentState State, PlanRuntime Plan) Load(string id)
     {
+        var (state, plan, _) = LoadWithEvents(id);
+        return (state, plan);
+    }
+
+    /// <summary>The incident, its plan and its log, from one read of the store.</summary>
+    public (IncidentState State, PlanRuntime Plan, IReadOnlyList<IncidentEvent> Events) LoadWithEvents(string id)
+    {
         var (record, events) = Read(id);
         var plan = Runtime(record);
-        return (IncidentState.Fold(record, events, plan), plan);
+        return (IncidentState.Fold(record, events, plan), plan, events);
     }
 
     /// <summary>The incident as it stands at <paramref name="at"/>: the log with what has fallen due since its last event

@@ -53,8 +53,10 @@ public sealed class PlanRuntime
     /// The runtime of pinned plan text with the workspace configuration it was checked with: bound only (syntax, names,
     /// expressions — the analyses ran when the incident started), once per process for each content hash.
     /// </summary>
-    public static PlanRuntime FromText(string planText, string? configText) =>
-        Cache.GetOrAdd(Key(planText, configText), _ => new Lazy<PlanRuntime>(() =>
+    public static PlanRuntime FromText(string planText, string? configText)
+    {
+        var hash = Hash(planText);
+        return Cache.GetOrAdd(hash + Hash(configText ?? string.Empty), _ => new Lazy<PlanRuntime>(() =>
         {
             var files = new List<SourceFile> { SourceFile.Parse("pinned.plan.yaml", FileKind.Plan, planText, UiLanguage.En) };
             if (configText is not null)
@@ -63,15 +65,17 @@ public sealed class PlanRuntime
             }
 
             var compilation = WorkspaceCompiler.Compile(".", files, new DiagnosticBag(UiLanguage.En), new CompilationOptions(UiLanguage.En, DateOnly.MinValue, Analyze: false));
-            return new PlanRuntime(compilation.BoundPlans.Single(), compilation.Norms, compilation.Config, Hash(planText));
+            return new PlanRuntime(compilation.BoundPlans.Single(), compilation.Norms, compilation.Config, hash);
         })).Value;
+    }
 
     /// <summary>The runtime of a plan of a compilation that was just checked, so the text pinned is the text checked
     /// and nothing is compiled twice.</summary>
-    public static PlanRuntime FromCompilation(Compilation compilation, BoundPlan plan, string planText, string? configText) =>
-        Cache.GetOrAdd(Key(planText, configText), _ => new Lazy<PlanRuntime>(() => new PlanRuntime(plan, compilation.Norms, compilation.Config, Hash(planText)))).Value;
-
-    private static string Key(string planText, string? configText) => Hash(planText) + Hash(configText ?? string.Empty);
+    public static PlanRuntime FromCompilation(Compilation compilation, BoundPlan plan, string planText, string? configText)
+    {
+        var hash = Hash(planText);
+        return Cache.GetOrAdd(hash + Hash(configText ?? string.Empty), _ => new Lazy<PlanRuntime>(() => new PlanRuntime(plan, compilation.Norms, compilation.Config, hash))).Value;
+    }
 
     public BoundTask? Task(string id) => tasks.GetValueOrDefault(id);
 

@@ -13,8 +13,7 @@ public static class AfterActionReports
 {
     public static AfterActionReport From(IncidentService service, string id, UiLanguage language)
     {
-        var (state, plan) = service.Load(id);
-        var events = service.Events(id);
+        var (state, plan, events) = service.LoadWithEvents(id);
         var clock = plan.Clock;
         var zh = language == UiLanguage.ZhCn;
         TimelineEntry Entry(IncidentEvent e) => new(clock.Short(e.At), e.Actor, EventDescriptions.Describe(e, clock, language));
