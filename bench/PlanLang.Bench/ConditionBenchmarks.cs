@@ -38,10 +38,10 @@ public class ConditionBenchmarks
         var holding = 0;
         foreach (var level in runtime.Levels)
         {
-            holding += runtime.Interpret(level.When!, observations) ? 1 : 0;
+            holding += PlanRuntime.Interpret(level.When!, observations) ? 1 : 0;
         }
 
-        return holding + (runtime.Interpret(runtime.Plan.End!, observations) ? 1 : 0);
+        return holding + (PlanRuntime.Interpret(runtime.Plan.End!, observations) ? 1 : 0);
     }
 
     [Benchmark]

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using PlanLang.Diagnostics;
 using PlanLang.Domain;
 using PlanLang.Expressions;
 using PlanLang.Expressions.Evaluation;
 using PlanLang.Expressions.Types;
+using PlanLang.Syntax.Model;
 
 namespace PlanLang.Engine.Runtime;
 
@@ -39,22 +41,21 @@ public sealed class Observations(ImmutableDictionary<string, Value> values) : IE
     /// <summary>Reads "120 mm", "yellow", "黄色", "true" for an input of the plan: the value, or an error text.</summary>
     public static (Value? Value, string? Error) Parse(InputInfo input, string text)
     {
-        var (tree, errors) = ExpressionParser.Parse(text, condition: false);
-        if (tree is null || !errors.IsEmpty)
+        var source = new ExpressionSource(text, SourceSpan.StartOf(input.Path), false);
+        if (source.Parsed.Tree is null)
         {
-            return (null, errors.IsEmpty ? text : errors[0].Message.En);
+            return (null, source.Parsed.Errors.IsEmpty ? text : source.Parsed.Errors[0].Message.En);
         }
 
-        Value value;
-        try
+        // A value of the observation itself: literals and units only, no scenario or norms.
+        var bag = new DiagnosticBag(UiLanguage.En);
+        var bound = new ExpressionChecker(bag, ExpressionScope.BuiltInOnly).BindValue(source, new Text(input.Path, input.Path));
+        if (!bound.IsUsable)
         {
-            value = Evaluator.Evaluate(tree.Body, Empty, ExpressionScope.BuiltInOnly);
-        }
-        catch (InvalidOperationException e)
-        {
-            return (null, e.Message);
+            return (null, bag.Items.Count > 0 ? bag.Items[0].Message : text);
         }
 
+        var value = Evaluator.Constant(bound.Body!);
         return (input.Type, value) switch
         {
             (QuantityType q, QuantityValue v) when v.Flexible => (new QuantityValue(v.Base * QuantityValue.UnitFactor(q.Unit), q.Dimension, q.Unit), null),

@@ -135,21 +135,21 @@ public sealed class PlanRuntime
         && (Compiled?.End is { } f ? f(new ObservedInputs(observations)) : Holds(end, observations));
 
     /// <summary>The interpreter, the reference the compiled conditions are tested against.</summary>
-    public bool Interpret(BoundExpression condition, IEvaluationEnvironment observations) => Holds(condition, observations);
+    public static bool Interpret(BoundExpression condition, IEvaluationEnvironment observations) => Holds(condition, observations);
 
     /// <summary>The <c>for</c> duration of the end condition, or zero.</summary>
-    public TimeSpan EndHeldFor => Plan.End?.Tree?.HeldFor is { } d && Evaluator.Evaluate(d, NoValues.Instance, ExpressionScope.BuiltInOnly) is QuantityValue q
+    public TimeSpan EndHeldFor => Plan.End is { IsUsable: true, HeldFor: { } d } && Evaluator.Constant(d) is QuantityValue q
         ? TimeSpan.FromSeconds(q.Base)
         : TimeSpan.Zero;
 
     public static TimeSpan? Duration(BoundExpression? bound) =>
         bound is { IsUsable: true } && ExpressionBinder.Constant(bound) is QuantityValue q ? TimeSpan.FromSeconds(q.Base) : null;
 
-    private bool Holds(BoundExpression condition, IEvaluationEnvironment observations)
+    private static bool Holds(BoundExpression condition, IEvaluationEnvironment observations)
     {
         try
         {
-            return Evaluator.IsTrue(condition.Tree!.Body, observations, Scope);
+            return Evaluator.IsTrue(condition.Body!, observations);
         }
         catch (InvalidOperationException)
         {
@@ -159,15 +159,4 @@ public sealed class PlanRuntime
 
     /// <summary>Level rank: 0 for IV … 3 for I.</summary>
     public static int Rank(string level) => ResponseLevels.Rank(level);
-
-    private sealed class NoValues : IEvaluationEnvironment
-    {
-        public static NoValues Instance { get; } = new();
-
-        public Value? Input(string path) => null;
-
-        public Value? Scenario(string name) => null;
-
-        public Value? Norm(string name) => null;
-    }
 }

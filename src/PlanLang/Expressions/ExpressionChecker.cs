@@ -1,7 +1,9 @@
-using System.Globalization;
+using System.Collections.Immutable;
 using PlanLang.Diagnostics;
 using PlanLang.Domain;
 using PlanLang.Expressions.Ast;
+using PlanLang.Expressions.Bound;
+using PlanLang.Expressions.Evaluation;
 using PlanLang.Expressions.Types;
 using PlanLang.Expressions.Units;
 using PlanLang.Syntax.Model;
@@ -9,7 +11,7 @@ using PlanLang.Syntax.Model;
 namespace PlanLang.Expressions;
 
 /// <summary>
-/// Parses and type-checks expressions: static types, units with dimension checking, ordinals, the input
+/// Binds and type-checks parsed expressions into bound trees (<see cref="BoundNode"/>): static types, units with dimension checking, ordinals, the input
 /// catalogue. Every diagnostic points at the column inside the expression string.
 /// </summary>
 public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope scope)
@@ -18,78 +20,81 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
 
     private ExpressionSource source = new(string.Empty, Diagnostics.SourceSpan.StartOf(string.Empty), false);
 
-    private ExpressionTree? lastTree;
-
-    /// <summary>Checks a condition and keeps its tree for the analyses and the engine.</summary>
+    /// <summary>Checks a condition and keeps its bound tree for the analyses and the engine.</summary>
     public BoundExpression BindCondition(ExpressionSource expression)
     {
         var before = diagnostics.ErrorCount;
-        var type = CheckCondition(expression);
-        return new BoundExpression(expression, lastTree, type, diagnostics.ErrorCount > before);
+        var (body, heldFor, type) = Condition(expression);
+        return new BoundExpression(expression, body, heldFor, type, diagnostics.ErrorCount > before);
     }
 
-    /// <summary>Checks a value and keeps its tree for the analyses and the engine.</summary>
+    /// <summary>Checks a value and keeps its bound tree for the analyses and the engine.</summary>
     public BoundExpression BindValue(ExpressionSource expression, Text field, Dimension? expected = null, string? example = null)
     {
         var before = diagnostics.ErrorCount;
-        var type = CheckValue(expression, field, expected, example);
-        return new BoundExpression(expression, lastTree, type, diagnostics.ErrorCount > before);
+        var (body, type) = Value(expression, field, expected, example);
+        return new BoundExpression(expression, body, null, type, diagnostics.ErrorCount > before);
     }
 
     /// <summary>Checks a trigger: it must be a condition; <c>for</c> must be followed by a duration.</summary>
-    public ExprType CheckCondition(ExpressionSource expression)
+    public ExprType CheckCondition(ExpressionSource expression) => Condition(expression).Type;
+
+    /// <summary>Checks a value. With an expected dimension, a quantity of another dimension is PL3009.</summary>
+    public ExprType CheckValue(ExpressionSource expression, Text field, Dimension? expected = null, string? example = null) =>
+        Value(expression, field, expected, example).Type;
+
+    private (BoundNode? Body, BoundNode? HeldFor, ExprType Type) Condition(ExpressionSource expression)
     {
         source = expression;
-        var (tree, errors) = ExpressionParser.Parse(expression.Text, condition: true);
-        lastTree = tree;
-        if (tree is null)
+        var parsed = expression.As(condition: true);
+        if (parsed.Tree is not { } tree)
         {
-            ReportSyntax(errors);
-            return ErrorType.Instance;
+            ReportSyntax(parsed.Errors);
+            return (null, null, ErrorType.Instance);
         }
 
-        var type = Check(tree.Body);
-        if (type is not (BoolType or ErrorType))
+        var body = Bind(tree.Body);
+        if (body.Type is not (BoolType or ErrorType))
         {
-            Add(DiagnosticCodes.TypeMismatch, tree.Body, new Text("触发条件", "A trigger"), BoolType.Instance.Describe(), type.Describe());
+            Add(DiagnosticCodes.TypeMismatch, tree.Body, new Text("触发条件", "A trigger"), BoolType.Instance.Describe(), body.Type.Describe());
         }
 
+        BoundNode? heldFor = null;
         if (tree.HeldFor is { } duration)
         {
-            var durationType = Check(duration);
-            if (durationType is QuantityType q && !q.Dimension.Equals(UnitCatalog.TimeDimension))
+            heldFor = Bind(duration);
+            if (heldFor.Type is QuantityType q && !q.Dimension.Equals(UnitCatalog.TimeDimension))
             {
                 Add(DiagnosticCodes.ForNeedsDuration, duration, q.Describe());
             }
-            else if (durationType is not (QuantityType or ErrorType))
+            else if (heldFor.Type is not (QuantityType or ErrorType))
             {
-                Add(DiagnosticCodes.ForNeedsDuration, duration, durationType.Describe());
+                Add(DiagnosticCodes.ForNeedsDuration, duration, heldFor.Type.Describe());
             }
         }
 
-        return BoolType.Instance;
+        return (body, heldFor, BoolType.Instance);
     }
 
-    /// <summary>Checks a value. With an expected dimension, a quantity of another dimension is PL3009.</summary>
-    public ExprType CheckValue(ExpressionSource expression, Text field, Dimension? expected = null, string? example = null)
+    private (BoundNode? Body, ExprType Type) Value(ExpressionSource expression, Text field, Dimension? expected, string? example)
     {
         source = expression;
-        var (tree, errors) = ExpressionParser.Parse(expression.Text, condition: false);
-        lastTree = tree;
-        if (tree is null)
+        var parsed = expression.As(condition: false);
+        if (parsed.Tree is not { } tree)
         {
             // A value field given a condition's "for" reads better as its own message than as a syntax error.
-            if (errors.Length > 0 && ExpressionParser.Parse(expression.Text, condition: true).Tree is not null)
+            if (parsed.ConditionOnly)
             {
-                diagnostics.Add(DiagnosticCodes.ForOnlyInConditions, expression.At(errors[0].Start, errors[0].Length));
-                return ErrorType.Instance;
+                diagnostics.Add(DiagnosticCodes.ForOnlyInConditions, expression.At(parsed.Errors[0].Start, parsed.Errors[0].Length));
+                return (null, ErrorType.Instance);
             }
 
-            ReportSyntax(errors);
-            return ErrorType.Instance;
+            ReportSyntax(parsed.Errors);
+            return (null, ErrorType.Instance);
         }
 
-        var type = Check(tree.Body);
+        var body = Bind(tree.Body);
+        var type = body.Type;
         if (expected is not null)
         {
             switch (type)
@@ -98,16 +103,16 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
                 case QuantityType q2 when !q2.Dimension.Equals(expected):
                     var found = (QuantityType)type;
                     Add(DiagnosticCodes.WrongDimension, tree.Body, field, UnitCatalog.Kind(expected), example ?? UnitCatalog.Describe(expected), found.Unit.Length > 0 ? new Text(found.Unit, found.Unit) : new Text("无单位", "none"));
-                    return ErrorType.Instance;
+                    return (body, ErrorType.Instance);
                 case QuantityType or ErrorType:
                     break;
                 default:
                     Add(DiagnosticCodes.TypeMismatch, tree.Body, field, new Text($"数量（单位 {UnitCatalog.Describe(expected)}）", $"a quantity in {UnitCatalog.Describe(expected)}"), type.Describe());
-                    return ErrorType.Instance;
+                    return (body, ErrorType.Instance);
             }
         }
 
-        return type;
+        return (body, type);
     }
 
     /// <summary>Resolves a unit text outside an expression (an input's declared unit).</summary>
@@ -127,22 +132,22 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         }
     }
 
-    private ExprType Check(Expr expr) => expr switch
+    private BoundNode Bind(Expr expr) => expr switch
     {
-        QuantityExpr q => CheckQuantity(q),
-        StringExpr => StringType.Instance,
-        PathExpr p => CheckPath(p),
-        UnaryExpr u => CheckUnary(u),
-        BinaryExpr b => CheckBinary(b),
-        CallExpr c => CheckCall(c),
-        _ => ErrorType.Instance,
+        QuantityExpr q => BindQuantity(q),
+        StringExpr t => new BoundString(t, t.Value),
+        PathExpr p => BindPath(p),
+        UnaryExpr u => BindUnary(u),
+        BinaryExpr b => BindBinary(b),
+        CallExpr c => BindCall(c),
+        _ => new BoundError(expr),
     };
 
-    private ExprType CheckQuantity(QuantityExpr q)
+    private BoundNode BindQuantity(QuantityExpr q)
     {
         if (q.Unit is null)
         {
-            return new QuantityType(Dimension.None, string.Empty, Flexible: true);
+            return new BoundQuantity(q, new QuantityValue(q.Value, Dimension.None, string.Empty, Flexible: true), new QuantityType(Dimension.None, string.Empty, Flexible: true));
         }
 
         foreach (var part in q.Unit.Parts)
@@ -150,12 +155,12 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
             if (UnitCatalog.Find(part.Name) is null)
             {
                 diagnostics.Add(DiagnosticCodes.UnknownUnit, source.At(part.Start, part.Length), part.Name, DidYouMean.Suffix(part.Name, UnitCatalog.Symbols));
-                return ErrorType.Instance;
+                return new BoundError(q);
             }
         }
 
         TryUnit(q.Unit, out var unit);
-        return new QuantityType(unit.Dimension, unit.Text);
+        return new BoundQuantity(q, new QuantityValue(q.Value * unit.Factor, unit.Dimension, q.Unit.Text), new QuantityType(unit.Dimension, unit.Text));
     }
 
     private static bool TryUnit(UnitSyntax syntax, out UnitExpression unit)
@@ -178,12 +183,13 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         return true;
     }
 
-    private ExprType CheckPath(PathExpr p)
+    /// <summary>The one place a dotted name is resolved: an input, a scenario value, a norm or a literal name.</summary>
+    private BoundNode BindPath(PathExpr p)
     {
         var text = p.Text;
         if (scope.Inputs.TryGetValue(text, out var input))
         {
-            return input.Type;
+            return new BoundInput(p, input);
         }
 
         if (p.Segments.Length >= 2 && p.Segments[0] is "scenario" or "norms")
@@ -195,33 +201,32 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
             if (map is null)
             {
                 Add(DiagnosticCodes.UnknownName, p, text, new Text(string.Empty, string.Empty), new Text("输入、数量和颜色等字面值", "inputs and literals"));
-                return ErrorType.Instance;
+                return new BoundError(p);
             }
 
             if (map.TryGetValue(name, out var type))
             {
-                return type;
+                return isScenario ? new BoundScenarioValue(p, name, type) : new BoundNormValue(p, name, type);
             }
 
             Add(DiagnosticCodes.UnknownScenarioValue, p, where, name, DidYouMean.Suffix(name, map.Keys), Text.List(map.Keys.Order(StringComparer.Ordinal)));
-            return ErrorType.Instance;
+            return new BoundError(p);
         }
 
         if (p.Segments.Length == 1)
         {
-            var literal = Literal(p.Segments[0]);
-            if (literal is not null)
+            if (Literal(p) is { } literal)
             {
                 return literal;
             }
 
             var candidates = LiteralNames.Concat(scope.Inputs.Keys);
             Add(DiagnosticCodes.UnknownName, p, text, DidYouMean.Suffix(text, candidates), new Text("输入（如 rain.h24）、预警颜色（blue…red）、响应级别（IV…I）、事故等级（一般…特别重大）、true/false", "an input (rain.h24), a colour (blue…red), a level (IV…I), a grade (general…extraordinary), true/false"));
-            return ErrorType.Instance;
+            return new BoundError(p);
         }
 
         Add(DiagnosticCodes.UnknownInput, p, text, DidYouMean.Suffix(text, scope.Inputs.Keys));
-        return ErrorType.Instance;
+        return new BoundError(p);
     }
 
     private static readonly string[] LiteralNames =
@@ -231,153 +236,181 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     ];
 
     /// <summary>Literal names: booleans, colours (also 蓝色…), levels (also Ⅳ级…), grades (also 一般…).</summary>
-    private static ExprType? Literal(string name)
+    private static BoundNode? Literal(PathExpr p)
     {
+        var name = p.Segments[0];
         if (name is "true" or "false" or "是" or "否")
         {
-            return BoolType.Instance;
+            return new BoundBoolean(p, name is "true" or "是");
         }
 
-        if (WarningSignals.ParseColour(name) is not null)
+        if (WarningSignals.ParseColour(name) is { } colour)
         {
-            return new ColourLiteralType(name);
+            return new BoundOrdinal(p, OrdinalKind.Colour, colour.Rank, new ColourLiteralType(name));
         }
 
-        if (ResponseLevels.Normalize(name) is not null)
+        if (ResponseLevels.Normalize(name) is { } level)
         {
-            return new OrdinalType(OrdinalKind.Level);
+            return new BoundOrdinal(p, OrdinalKind.Level, ResponseLevels.Rank(level), new OrdinalType(OrdinalKind.Level));
         }
 
-        return IncidentGrades.Parse(name) is not null ? new OrdinalType(OrdinalKind.Grade) : null;
+        return IncidentGrades.Parse(name) is { } grade
+            ? new BoundOrdinal(p, OrdinalKind.Grade, IncidentGrades.All.ToList().IndexOf(grade), new OrdinalType(OrdinalKind.Grade))
+            : null;
     }
 
-    private ExprType CheckUnary(UnaryExpr u)
+    private BoundNode BindUnary(UnaryExpr u)
     {
-        var operand = Check(u.Operand);
-        if (operand is ErrorType)
+        var operand = Bind(u.Operand);
+        if (operand.Type is ErrorType)
         {
-            return operand;
+            return new BoundError(u, operand.Type, operand);
         }
 
         if (u.Operator == UnaryOperator.Not)
         {
-            if (operand is not BoolType)
+            if (operand.Type is not BoolType)
             {
-                Add(DiagnosticCodes.TypeMismatch, u.Operand, new Text("“not”的操作数", "The operand of 'not'"), BoolType.Instance.Describe(), operand.Describe());
-                return ErrorType.Instance;
+                Add(DiagnosticCodes.TypeMismatch, u.Operand, new Text("“not”的操作数", "The operand of 'not'"), BoolType.Instance.Describe(), operand.Type.Describe());
+                return new BoundError(u, operand);
             }
 
-            return BoolType.Instance;
+            return new BoundNot(u, operand);
         }
 
-        if (operand is not QuantityType)
+        if (operand.Type is not QuantityType)
         {
-            Add(DiagnosticCodes.TypeMismatch, u.Operand, new Text("负号的操作数", "The operand of '-'"), new Text("数量", "a quantity"), operand.Describe());
-            return ErrorType.Instance;
+            Add(DiagnosticCodes.TypeMismatch, u.Operand, new Text("负号的操作数", "The operand of '-'"), new Text("数量", "a quantity"), operand.Type.Describe());
+            return new BoundError(u, operand);
         }
 
-        return operand;
+        return new BoundNegate(u, operand);
     }
 
-    private ExprType CheckBinary(BinaryExpr b)
+    private BoundNode BindBinary(BinaryExpr b)
     {
-        var left = Check(b.Left);
-        var right = Check(b.Right);
+        var leftNode = Bind(b.Left);
+        var rightNode = Bind(b.Right);
+        var (left, right) = (leftNode.Type, rightNode.Type);
         if (left is ErrorType || right is ErrorType)
         {
-            return b.Operator is BinaryOperator.And or BinaryOperator.Or or >= BinaryOperator.Less and <= BinaryOperator.NotEqual
+            return new BoundError(b, b.Operator is BinaryOperator.And or BinaryOperator.Or or >= BinaryOperator.Less and <= BinaryOperator.NotEqual
                 ? BoolType.Instance
-                : ErrorType.Instance;
+                : ErrorType.Instance, leftNode, rightNode);
         }
 
         switch (b.Operator)
         {
             case BinaryOperator.And or BinaryOperator.Or:
+                var ok = true;
                 foreach (var (side, type) in new[] { (b.Left, left), (b.Right, right) })
                 {
                     if (type is not BoolType)
                     {
                         Add(DiagnosticCodes.TypeMismatch, side, new Text($"“{(b.Operator == BinaryOperator.And ? "and" : "or")}”的操作数", $"The operand of '{(b.Operator == BinaryOperator.And ? "and" : "or")}'"), BoolType.Instance.Describe(), type.Describe());
+                        ok = false;
                     }
                 }
 
-                return BoolType.Instance;
+                return ok
+                    ? new BoundLogical(b, b.Operator == BinaryOperator.And ? LogicalOperator.And : LogicalOperator.Or, leftNode, rightNode)
+                    : new BoundError(b, BoolType.Instance, leftNode, rightNode);
 
             case BinaryOperator.Multiply or BinaryOperator.Divide:
                 if (left is QuantityType lq && right is QuantityType rq)
                 {
                     var multiply = b.Operator == BinaryOperator.Multiply;
                     var dimension = multiply ? lq.Dimension.Multiply(rq.Dimension) : lq.Dimension.Divide(rq.Dimension);
-                    return new QuantityType(dimension, UnitCatalog.Describe(dimension) is var d && d != "1" ? d : string.Empty, lq.Flexible && rq.Flexible);
+                    var product = new QuantityType(dimension, UnitCatalog.Describe(dimension) is var d && d != "1" ? d : string.Empty, lq.Flexible && rq.Flexible);
+                    return new BoundArithmetic(b, multiply ? ArithmeticOperator.Multiply : ArithmeticOperator.Divide, leftNode, rightNode, product);
                 }
 
                 ReportNotQuantity(b, left, right);
-                return ErrorType.Instance;
+                return new BoundError(b, leftNode, rightNode);
 
             case BinaryOperator.Add or BinaryOperator.Subtract:
                 if (left is QuantityType la && right is QuantityType ra)
                 {
                     if (Compatible(la, ra))
                     {
-                        return la.Flexible ? ra : la;
+                        return new BoundArithmetic(b, b.Operator == BinaryOperator.Add ? ArithmeticOperator.Add : ArithmeticOperator.Subtract, leftNode, rightNode, la.Flexible ? ra : la);
                     }
 
                     Add(DiagnosticCodes.UnitMismatch, b, b.Operator == BinaryOperator.Add ? new Text("相加", "add") : new Text("相减", "subtract"), Slice(b.Left), la.UnitText, Slice(b.Right), ra.UnitText);
-                    return ErrorType.Instance;
+                    return new BoundError(b, leftNode, rightNode);
                 }
 
                 ReportNotQuantity(b, left, right);
-                return ErrorType.Instance;
+                return new BoundError(b, leftNode, rightNode);
 
             default:
-                return CheckComparison(b, left, right);
+                return BindComparison(b, leftNode, rightNode);
         }
     }
 
-    private BoolType CheckComparison(BinaryExpr b, ExprType left, ExprType right)
+    private BoundNode BindComparison(BinaryExpr b, BoundNode leftNode, BoundNode rightNode)
     {
+        var (left, right) = (leftNode.Type, rightNode.Type);
+        var op = b.Operator switch
+        {
+            BinaryOperator.Less => ComparisonOperator.Less,
+            BinaryOperator.LessOrEqual => ComparisonOperator.LessOrEqual,
+            BinaryOperator.Greater => ComparisonOperator.Greater,
+            BinaryOperator.GreaterOrEqual => ComparisonOperator.GreaterOrEqual,
+            BinaryOperator.Equal => ComparisonOperator.Equal,
+            _ => ComparisonOperator.NotEqual,
+        };
         if (left is QuantityType lq && right is QuantityType rq)
         {
             if (!Compatible(lq, rq))
             {
                 Add(DiagnosticCodes.UnitMismatch, b, new Text("比较", "compare"), Slice(b.Left), lq.UnitText, Slice(b.Right), rq.UnitText);
+                return new BoundError(b, BoolType.Instance, leftNode, rightNode);
             }
 
-            return BoolType.Instance;
+            return new BoundComparison(b, op, ComparisonKind.Quantity, leftNode, rightNode);
         }
 
         var lo = AsOrdinal(left);
         var ro = AsOrdinal(right);
         if (lo is not null && ro is not null && lo.Kind == ro.Kind)
         {
-            CheckIssuedColour(lo, b.Right);
-            CheckIssuedColour(ro, b.Left);
-            return BoolType.Instance;
+            var before = diagnostics.ErrorCount;
+            CheckIssuedColour(lo, rightNode);
+            CheckIssuedColour(ro, leftNode);
+            return diagnostics.ErrorCount > before
+                ? new BoundError(b, BoolType.Instance, leftNode, rightNode)
+                : new BoundComparison(b, op, ComparisonKind.Ordinal, leftNode, rightNode);
         }
 
         var equality = b.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual;
-        if (equality && ((left is BoolType && right is BoolType) || (left is StringType && right is StringType)))
+        if (equality && left is BoolType && right is BoolType)
         {
-            return BoolType.Instance;
+            return new BoundComparison(b, op, ComparisonKind.Boolean, leftNode, rightNode);
+        }
+
+        if (equality && left is StringType && right is StringType)
+        {
+            return new BoundComparison(b, op, ComparisonKind.Text, leftNode, rightNode);
         }
 
         Add(DiagnosticCodes.TypeMismatch, b.Right, new Text($"与“{Slice(b.Left)}”比较的值", $"The value compared with '{Slice(b.Left)}'"), left is ColourLiteralType ? new OrdinalType(OrdinalKind.Colour).Describe() : left.Describe(), right is ColourLiteralType ? new OrdinalType(OrdinalKind.Colour).Describe() : right.Describe());
-        return BoolType.Instance;
+        return new BoundError(b, BoolType.Instance, leftNode, rightNode);
     }
 
     /// <summary>A signal input compared with a colour it is never issued in (高温 has no blue) can never match.</summary>
-    private void CheckIssuedColour(OrdinalType signalSide, Expr literalSide)
+    private void CheckIssuedColour(OrdinalType signalSide, BoundNode literalSide)
     {
-        if (signalSide.Signal is not { } signalId || literalSide is not PathExpr { Segments.Length: 1 } p)
+        if (signalSide.Signal is not { } signalId || literalSide is not BoundOrdinal { Kind: OrdinalKind.Colour } colour)
         {
             return;
         }
 
-        var colour = WarningSignals.ParseColour(p.Segments[0]);
         var signal = WarningSignals.All.First(s => s.Id == signalId);
-        if (colour is not null && colour.Id != "none" && !signal.Colours.Contains(colour.Id))
+        var written = WarningSignals.Colours[colour.Rank];
+        if (written.Id != "none" && !signal.Colours.Contains(written.Id))
         {
-            Add(DiagnosticCodes.ColourNotIssued, p, new Text(signal.Zh, signal.En), new Text(colour.Zh, colour.Id));
+            Add(DiagnosticCodes.ColourNotIssued, colour.Syntax, new Text(signal.Zh, signal.En), new Text(written.Zh, written.Id));
         }
     }
 
@@ -397,42 +430,50 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         Add(DiagnosticCodes.TypeMismatch, side, new Text("算术运算的操作数", "An operand of arithmetic"), new Text("数量", "a quantity"), type.Describe());
     }
 
-    private ExprType CheckCall(CallExpr c)
+    private BoundNode BindCall(CallExpr c)
     {
-        var args = c.Arguments.Select(Check).ToArray();
-        if (!Functions.Contains(c.Name))
+        var args = c.Arguments.Select(Bind).ToImmutableArray();
+        var function = c.Name switch
+        {
+            "min" => BoundFunction.Min,
+            "max" => BoundFunction.Max,
+            "sum" => BoundFunction.Sum,
+            "count" => (BoundFunction?)BoundFunction.Count,
+            _ => null,
+        };
+        if (function is null)
         {
             Add(DiagnosticCodes.BadCall, c, Slice(c), new Text($"没有函数“{c.Name}”{DidYouMean.Suffix(c.Name, Functions).Zh}", $"there is no function '{c.Name}'{DidYouMean.Suffix(c.Name, Functions).En}"));
-            return ErrorType.Instance;
+            return new BoundError(c, ErrorType.Instance, args);
         }
 
         if (args.Length == 0)
         {
             Add(DiagnosticCodes.BadCall, c, Slice(c), new Text("至少需要一个参数", "it needs at least one argument"));
-            return ErrorType.Instance;
+            return new BoundError(c, ErrorType.Instance, args);
         }
 
-        if (args.Any(a => a is ErrorType))
+        if (args.Any(a => a.Type is ErrorType))
         {
-            return ErrorType.Instance;
+            return new BoundError(c, ErrorType.Instance, args);
         }
 
-        if (c.Name == "count")
+        if (function == BoundFunction.Count)
         {
-            if (args.Any(a => a is not BoolType))
+            if (args.Any(a => a.Type is not BoolType))
             {
                 Add(DiagnosticCodes.BadCall, c, Slice(c), new Text("count 的参数应为条件", "the arguments of count must be conditions"));
-                return ErrorType.Instance;
+                return new BoundError(c, ErrorType.Instance, args);
             }
 
-            return new QuantityType(Dimension.None, string.Empty, Flexible: true);
+            return new BoundCall(c, BoundFunction.Count, args, new QuantityType(Dimension.None, string.Empty, Flexible: true));
         }
 
-        var quantities = args.OfType<QuantityType>().ToArray();
+        var quantities = args.Select(a => a.Type).OfType<QuantityType>().ToArray();
         if (quantities.Length != args.Length)
         {
             Add(DiagnosticCodes.BadCall, c, Slice(c), new Text($"{c.Name} 的参数应为数量", $"the arguments of {c.Name} must be quantities"));
-            return ErrorType.Instance;
+            return new BoundError(c, ErrorType.Instance, args);
         }
 
         var first = quantities.FirstOrDefault(q => !q.Flexible) ?? quantities[0];
@@ -440,10 +481,10 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         {
             var other = quantities.First(q => !Compatible(q, first));
             Add(DiagnosticCodes.BadCall, c, Slice(c), new Text($"参数单位不一致（{first.UnitText} 与 {other.UnitText}）", $"the arguments' units differ ({first.UnitText} and {other.UnitText})"));
-            return ErrorType.Instance;
+            return new BoundError(c, ErrorType.Instance, args);
         }
 
-        return first;
+        return new BoundCall(c, function.Value, args, first);
     }
 
     private string Slice(Expr e) => e.End <= source.Text.Length ? source.Text.Substring(e.Start, e.Length) : source.Text;
@@ -456,5 +497,4 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     {
         public override Text Describe() => new($"预警颜色 {Name}", $"the colour {Name}");
     }
-
 }

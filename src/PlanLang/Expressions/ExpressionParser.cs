@@ -14,6 +14,13 @@ public static class ExpressionParser
     // Parsing is pure, and plans repeat the same texts ("30 min", "warning.typhoon >= blue") hundreds of times.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool), (ExpressionTree?, ImmutableArray<ExpressionSyntaxError>)> Cache = new();
 
+    /// <summary>The parse of an expression field: a value that fails only because it uses a condition's <c>for</c> says so.</summary>
+    public static ParsedExpression Read(string text, bool condition)
+    {
+        var (tree, errors) = Parse(text, condition);
+        return new ParsedExpression(tree, errors, !condition && tree is null && errors.Length > 0 && Parse(text, condition: true).Tree is not null);
+    }
+
     public static (ExpressionTree? Tree, ImmutableArray<ExpressionSyntaxError> Errors) Parse(string text, bool condition) =>
         Cache.Count < 100_000 ? Cache.GetOrAdd((text, condition), static key => ParseUncached(key.Item1, key.Item2)) : ParseUncached(text, condition);
 

@@ -148,7 +148,7 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
 
     /// <summary>The value of an expression that reads no input, scenario or norm.</summary>
     public static Value? Constant(BoundExpression bound) =>
-        bound.IsUsable ? Evaluator.Evaluate(bound.Tree!.Body, EmptyEnvironment.Instance, ExpressionScope.BuiltInOnly) : null;
+        bound.IsUsable ? Evaluator.Constant(bound.Body!) : null;
 
     private ExprType DeclaredType(InputSyntax input)
     {
@@ -194,15 +194,4 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
     }
 
     private static Text Field(string field, string owner) => new($"“{owner}”的 {field}", $"The {field} of '{owner}'");
-
-    private sealed class EmptyEnvironment : IEvaluationEnvironment
-    {
-        public static EmptyEnvironment Instance { get; } = new();
-
-        public Value? Input(string path) => null;
-
-        public Value? Scenario(string name) => null;
-
-        public Value? Norm(string name) => null;
-    }
 }

@@ -52,9 +52,9 @@ public sealed class SyntaxReader(string file)
             Entries(levels).Where(e => e.Value is YamlMappingNode).Select(e =>
             {
                 var m = (YamlMappingNode)e.Value;
-                return new LevelSyntax(e.Key, Expr(m, "when"), Str(m, "declare"), Str(m, "auto")?.Value == "true");
+                return new LevelSyntax(e.Key, Expr(m, "when", condition: true), Str(m, "declare"), Str(m, "auto")?.Value == "true");
             }).ToImmutableArray(),
-            end is null ? null : new EndSyntax(end.Span(file), Expr(end, "when"), Str(end, "declare")),
+            end is null ? null : new EndSyntax(end.Span(file), Expr(end, "when", condition: true), Str(end, "declare")),
             Items(root, "tasks").OfType<YamlMappingNode>().Select(ReadTask).ToImmutableArray(),
             StrList(root, "resources"))
         {
@@ -203,8 +203,8 @@ public sealed class SyntaxReader(string file)
     private Spanned<string>? Str(YamlMappingNode? map, string key) =>
         Get(map, key) is YamlScalarNode { Value: { Length: > 0 } v } s ? new Spanned<string>(v, s.Span(file)) : null;
 
-    private ExpressionSource? Expr(YamlMappingNode? map, string key) =>
-        Get(map, key) is YamlScalarNode s && YamlScalars.KindOf(s) is not (ScalarKind.Null or ScalarKind.Boolean) ? ExpressionSource.From(s, file) : null;
+    private ExpressionSource? Expr(YamlMappingNode? map, string key, bool condition = false) =>
+        Get(map, key) is YamlScalarNode s && YamlScalars.KindOf(s) is not (ScalarKind.Null or ScalarKind.Boolean) ? ExpressionSource.From(s, file, condition) : null;
 
     private static IEnumerable<YamlNode> Items(YamlMappingNode? map, string key) =>
         Get(map, key) is YamlSequenceNode seq ? seq.Children : [];

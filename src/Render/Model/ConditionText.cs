@@ -2,7 +2,7 @@ using System.Globalization;
 using PlanLang.Diagnostics;
 using PlanLang.Domain;
 using PlanLang.Expressions;
-using PlanLang.Expressions.Ast;
+using PlanLang.Expressions.Bound;
 using PlanLang.Expressions.Types;
 using PlanLang.Expressions.Units;
 
@@ -13,11 +13,17 @@ namespace PlanLang.Render.Model;
 /// </summary>
 public static class ConditionText
 {
-    public static string Describe(ExpressionTree tree, ExpressionScope scope, UiLanguage language)
+    public static string Describe(BoundExpression condition, UiLanguage language)
     {
+        if (condition.Body is null)
+        {
+            return condition.Source.Text;
+        }
+
         var zh = language == UiLanguage.ZhCn;
-        var body = Expr(tree.Body, scope, zh);
-        if (tree.HeldFor is QuantityExpr q)
+        var text = new Writer(condition.Source.Text, zh);
+        var body = text.Node(condition.Body);
+        if (condition.HeldFor is BoundQuantity { Written: var q })
         {
             body += zh ? $"，并持续{Number(q.Value)}{UnitZh(q.Unit?.Text)}" : $", held for {Number(q.Value)} {q.Unit?.Text}";
         }
@@ -25,69 +31,73 @@ public static class ConditionText
         return body;
     }
 
-    private static string Expr(Expr e, ExpressionScope scope, bool zh) => e switch
+    private sealed class Writer(string source, bool zh)
     {
-        BinaryExpr { Operator: BinaryOperator.Or } b => $"{Expr(b.Left, scope, zh)}{(zh ? "，或" : ", or ")}{Expr(b.Right, scope, zh)}",
-        BinaryExpr { Operator: BinaryOperator.And } b => $"{Expr(b.Left, scope, zh)}{(zh ? "且" : " and ")}{Expr(b.Right, scope, zh)}",
-        UnaryExpr { Operator: UnaryOperator.Not } u => zh ? $"未出现{Expr(u.Operand, scope, zh)}" : $"not {Expr(u.Operand, scope, zh)}",
-        BinaryExpr b => Comparison(b, scope, zh),
-        PathExpr p => Name(p, scope, zh),
-        QuantityExpr q => $"{Number(q.Value)}{(zh ? UnitZh(q.Unit?.Text) : " " + q.Unit?.Text)}",
-        _ => e.ToString() ?? string.Empty,
-    };
-
-    private static string Comparison(BinaryExpr b, ExpressionScope scope, bool zh)
-    {
-        var left = b.Left as PathExpr;
-        var input = left is null ? null : scope.Inputs.GetValueOrDefault(left.Text);
-        var subject = left is null ? Expr(b.Left, scope, zh) : Name(left, scope, zh);
-        if (input?.Type is OrdinalType { Kind: OrdinalKind.Colour } && b.Right is PathExpr colourPath && WarningSignals.ParseColour(colourPath.Segments[0]) is { } colour)
+        public string Node(BoundNode e) => e switch
         {
-            var signal = subject.Replace("预警信号", string.Empty, StringComparison.Ordinal).Replace("预警", string.Empty, StringComparison.Ordinal);
-            return (b.Operator, zh) switch
+            BoundLogical { Operator: LogicalOperator.Or } b => $"{Node(b.Left)}{(zh ? "，或" : ", or ")}{Node(b.Right)}",
+            BoundLogical b => $"{Node(b.Left)}{(zh ? "且" : " and ")}{Node(b.Right)}",
+            BoundNot u => zh ? $"未出现{Node(u.Operand)}" : $"not {Node(u.Operand)}",
+            BoundComparison c => Comparison(c),
+            BoundInput i => zh ? i.Input.Title.Zh : i.Input.Title.En,
+            BoundQuantity { Written: var q } => $"{Number(q.Value)}{(zh ? UnitZh(q.Unit?.Text) : " " + q.Unit?.Text)}",
+            _ => Written(e),
+        };
+
+        private string Written(BoundNode e) =>
+            e.Syntax.End <= source.Length ? source.Substring(e.Syntax.Start, e.Syntax.Length) : source;
+
+        private string Comparison(BoundComparison c)
+        {
+            var input = (c.Left as BoundInput)?.Input;
+            var subject = Node(c.Left);
+            if (input?.Type is OrdinalType { Kind: OrdinalKind.Colour } && c.Right is BoundOrdinal { Kind: OrdinalKind.Colour } colourLiteral)
             {
-                (BinaryOperator.Equal, true) when colour.Id == "none" => $"{signal}预警解除",
-                (BinaryOperator.Equal, false) when colour.Id == "none" => $"no {signal} warning",
-                (BinaryOperator.GreaterOrEqual, true) => $"{signal}{colour.Zh}预警及以上",
-                (BinaryOperator.Greater, true) => $"{signal}预警高于{colour.Zh}",
-                (BinaryOperator.Equal, true) => $"{signal}{colour.Zh}预警",
-                (_, true) => $"{signal}预警{Op(b.Operator, true)}{colour.Zh}",
-                _ => $"{signal} warning {Op(b.Operator, false)} {colour.Id}",
-            };
-        }
+                var colour = WarningSignals.Colours[colourLiteral.Rank];
+                var signal = subject.Replace("预警信号", string.Empty, StringComparison.Ordinal).Replace("预警", string.Empty, StringComparison.Ordinal);
+                return (c.Operator, zh) switch
+                {
+                    (ComparisonOperator.Equal, true) when colour.Id == "none" => $"{signal}预警解除",
+                    (ComparisonOperator.Equal, false) when colour.Id == "none" => $"no {signal} warning",
+                    (ComparisonOperator.GreaterOrEqual, true) => $"{signal}{colour.Zh}预警及以上",
+                    (ComparisonOperator.Greater, true) => $"{signal}预警高于{colour.Zh}",
+                    (ComparisonOperator.Equal, true) => $"{signal}{colour.Zh}预警",
+                    (_, true) => $"{signal}预警{Op(c.Operator, true)}{colour.Zh}",
+                    _ => $"{signal} warning {Op(c.Operator, false)} {colour.Id}",
+                };
+            }
 
-        if (input?.Type is OrdinalType { Kind: OrdinalKind.Grade } && b.Right is PathExpr gradePath && IncidentGrades.Parse(gradePath.Segments[0]) is { } grade)
-        {
-            return zh ? $"事故等级达到{grade.Zh}{(b.Operator == BinaryOperator.GreaterOrEqual ? "及以上" : string.Empty)}" : $"accident grade {Op(b.Operator, false)} {grade.En}";
-        }
+            if (input?.Type is OrdinalType { Kind: OrdinalKind.Grade } && c.Right is BoundOrdinal { Kind: OrdinalKind.Grade } gradeLiteral)
+            {
+                var grade = IncidentGrades.All[gradeLiteral.Rank];
+                return zh ? $"事故等级达到{grade.Zh}{(c.Operator == ComparisonOperator.GreaterOrEqual ? "及以上" : string.Empty)}" : $"accident grade {Op(c.Operator, false)} {grade.En}";
+            }
 
-        var value = Expr(b.Right, scope, zh);
-        if (b.Right is QuantityExpr { Unit: null } bare && input?.Type is QuantityType q)
-        {
-            value = $"{Number(bare.Value)}{(zh ? UnitZh(q.Unit) : " " + q.Unit)}";
-        }
+            var value = Node(c.Right);
+            if (c.Right is BoundQuantity { Written: { Unit: null } bare } && input?.Type is QuantityType q)
+            {
+                value = $"{Number(bare.Value)}{(zh ? UnitZh(q.Unit) : " " + q.Unit)}";
+            }
 
-        return $"{subject}{Op(b.Operator, zh)}{value}";
+            return $"{subject}{Op(c.Operator, zh)}{value}";
+        }
     }
 
-    private static string Op(BinaryOperator op, bool zh) => (op, zh) switch
+    private static string Op(ComparisonOperator op, bool zh) => (op, zh) switch
     {
-        (BinaryOperator.GreaterOrEqual, true) => "达到",
-        (BinaryOperator.Greater, true) => "超过",
-        (BinaryOperator.LessOrEqual, true) => "不超过",
-        (BinaryOperator.Less, true) => "低于",
-        (BinaryOperator.Equal, true) => "为",
-        (BinaryOperator.NotEqual, true) => "不为",
-        (BinaryOperator.GreaterOrEqual, false) => " ≥ ",
-        (BinaryOperator.Greater, false) => " > ",
-        (BinaryOperator.LessOrEqual, false) => " ≤ ",
-        (BinaryOperator.Less, false) => " < ",
-        (BinaryOperator.Equal, false) => " = ",
+        (ComparisonOperator.GreaterOrEqual, true) => "达到",
+        (ComparisonOperator.Greater, true) => "超过",
+        (ComparisonOperator.LessOrEqual, true) => "不超过",
+        (ComparisonOperator.Less, true) => "低于",
+        (ComparisonOperator.Equal, true) => "为",
+        (ComparisonOperator.NotEqual, true) => "不为",
+        (ComparisonOperator.GreaterOrEqual, false) => " ≥ ",
+        (ComparisonOperator.Greater, false) => " > ",
+        (ComparisonOperator.LessOrEqual, false) => " ≤ ",
+        (ComparisonOperator.Less, false) => " < ",
+        (ComparisonOperator.Equal, false) => " = ",
         _ => " ≠ ",
     };
-
-    private static string Name(PathExpr p, ExpressionScope scope, bool zh) =>
-        scope.Inputs.TryGetValue(p.Text, out var input) ? (zh ? input.Title.Zh : input.Title.En) : p.Text;
 
     private static string UnitZh(string? unit) => unit switch
     {

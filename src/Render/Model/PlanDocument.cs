@@ -113,7 +113,7 @@ public sealed record PlanDocument(
             l.Id,
             LevelNames.Of(l.Id).For(language),
             l.Syntax.Level.Value,
-            l.When?.Tree is { } w ? ConditionText.Describe(w, plan.Scope, language) : string.Empty,
+            l.When is { } w ? ConditionText.Describe(w, language) : string.Empty,
             RoleTitle(l.Syntax.Declare?.Value),
             null,
             plan.Tasks.Where(t => t.Syntax.From?.Value == l.Id).Select(Task).ToList())).ToList();
@@ -137,7 +137,7 @@ public sealed record PlanDocument(
                 .Where(orgPhones.ContainsKey).Where(id => orgPhones[id].Phone is not null).Select(id => new ContactModel(orgPhones[id].Name ?? id, orgPhones[id].Phone!)))
             .Concat(compilation.Resources.Where(r => s.Resources.Any(x => x.Value == r.Id || x.Value == r.Syntax.Group) && r.Syntax.Phone is not null).Select(r => new ContactModel(r.Name, r.Syntax.Phone!)))
             .ToList();
-        var end = plan.End?.Tree is { } endTree ? ConditionText.Describe(endTree, plan.Scope, language) : string.Empty;
+        var end = plan.End is { } endCondition ? ConditionText.Describe(endCondition, language) : string.Empty;
         var number = meta.Number ?? string.Empty;
         var cards = roles.Select(role => new CardModel(
             role,
@@ -149,7 +149,7 @@ public sealed record PlanDocument(
             string.Empty,
             plan.LevelsAscending.Select(l => new CardLevelModel(
                 LevelNames.Of(l.Id).For(language),
-                l.When?.Tree is { } w ? ConditionText.Describe(w, plan.Scope, language) : string.Empty,
+                l.When is { } w ? ConditionText.Describe(w, language) : string.Empty,
                 plan.ActiveAt(l.Id).Where(t => t.Syntax.Owner?.Value == role.Id).Select(Task).ToList())).Where(l => l.Tasks.Count > 0).ToList(),
             end)).ToList();
 

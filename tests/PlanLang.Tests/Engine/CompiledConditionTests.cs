@@ -31,7 +31,7 @@ public sealed class CompiledConditionTests
             conditions.Add(("end", end, compiled.End!));
         }
 
-        var grid = InputGrid.For(conditions.Select(c => c.Bound.Tree!.Body), runtime.Scope);
+        var grid = InputGrid.For(conditions.Select(c => c.Bound.Body!));
         var axes = grid.Points().SelectMany(p => p.Values).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Select(kv => kv.Value).Distinct().ToArray());
         Assert.NotEmpty(axes);
 
@@ -46,7 +46,7 @@ public sealed class CompiledConditionTests
                 var observations = new Observations(keys.Zip(values).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
                 foreach (var (name, bound, fast) in conditions)
                 {
-                    var expected = runtime.Interpret(bound, observations);
+                    var expected = PlanRuntime.Interpret(bound, observations);
                     var actual = fast(new ObservedInputs(observations));
                     Assert.True(expected == actual, $"{planFile} {name}: interpreter {expected}, compiled {actual} at {string.Join(", ", observations.Values.Select(v => $"{v.Key}={v.Value}"))}");
                 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using PlanLang.Diagnostics;
 using PlanLang.Domain;
 using PlanLang.Expressions;
-using PlanLang.Expressions.Ast;
+using PlanLang.Expressions.Bound;
 using PlanLang.Expressions.Evaluation;
 using PlanLang.Semantics.Bound;
 
@@ -156,7 +156,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var need in plan.Tasks.SelectMany(t => t.Needs))
         {
-            foreach (var name in NormsRead(need.Value.Tree?.Body))
+            foreach (var name in need.Value.Nodes.OfType<BoundNormValue>().Select(n => n.Name))
             {
                 if (context.Norms.TryGetValue(name, out var norm) && !norm.Confirmed && reported.Add(name))
                 {
@@ -165,15 +165,6 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
             }
         }
     }
-
-    private static IEnumerable<string> NormsRead(Expr? e) => e switch
-    {
-        PathExpr { Segments: ["norms", ..] } p => [string.Join(".", p.Segments.Skip(1))],
-        UnaryExpr u => NormsRead(u.Operand),
-        BinaryExpr b => NormsRead(b.Left).Concat(NormsRead(b.Right)),
-        CallExpr c => c.Arguments.SelectMany(NormsRead),
-        _ => [],
-    };
 
     private static double? Sum(List<BoundNeed> needs, LevelEnvironment env)
     {
@@ -190,7 +181,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
 
         try
         {
-            return Evaluator.Evaluate(bound.Tree!.Body, env, env.Scope) as QuantityValue;
+            return Evaluator.Evaluate(bound.Body!, env) as QuantityValue;
         }
         catch (InvalidOperationException)
         {
@@ -211,13 +202,11 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
     /// <summary>Scenario values at one level and the workspace's norms; no inputs (needs are planned, not observed).</summary>
     private sealed class LevelEnvironment(BoundPlan plan, string level, AnalysisContext context) : IEvaluationEnvironment
     {
-        public ExpressionScope Scope => plan.Scope;
-
         public Value? Input(string path) => null;
 
         public Value? Scenario(string name) =>
             plan.Scenario.TryGetValue(name, out var s) && s.For(level) is { IsUsable: true } bound
-                ? Evaluator.Evaluate(bound.Tree!.Body, this, plan.Scope)
+                ? Evaluator.Evaluate(bound.Body!, this)
                 : null;
 
         public Value? Norm(string name) =>

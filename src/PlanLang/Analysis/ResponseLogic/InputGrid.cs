@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using PlanLang.Domain;
 using PlanLang.Expressions;
-using PlanLang.Expressions.Ast;
+using PlanLang.Expressions.Bound;
 using PlanLang.Expressions.Evaluation;
 using PlanLang.Expressions.Types;
 
@@ -27,30 +27,42 @@ public sealed class InputGrid
 
     public long Size => axes.Aggregate(1L, (n, a) => n * a.Values.Length);
 
-    public static InputGrid For(IEnumerable<Expr> conditions, ExpressionScope scope)
+    /// <summary>The grid of the inputs the conditions read; <paramref name="withGrade"/> adds <c>incident.grade</c> even
+    /// where no condition reads it.</summary>
+    public static InputGrid For(IEnumerable<BoundNode> conditions, bool withGrade = false)
     {
         var thresholds = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        var used = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var condition in conditions)
+        var used = new SortedDictionary<string, InputInfo>(StringComparer.Ordinal);
+        foreach (var node in conditions.SelectMany(BoundTree.Descendants))
         {
-            Collect(condition, scope, used, thresholds);
+            switch (node)
+            {
+                case BoundInput input:
+                    used.TryAdd(input.Path, input.Input);
+                    break;
+                case BoundComparison or BoundArithmetic:
+                    var (left, right) = node is BoundComparison c ? (c.Left, c.Right) : (((BoundArithmetic)node).Left, ((BoundArithmetic)node).Right);
+                    AddThreshold(left, right, thresholds);
+                    AddThreshold(right, left, thresholds);
+                    break;
+            }
         }
 
         // incident.grade is computed from deaths, serious injuries and loss: grid those at the 493号令 boundaries.
-        if (used.Remove("incident.grade"))
+        if (used.Remove("incident.grade") || withGrade)
         {
             double[][] bounds = [[3, 10, 30], [10, 50, 100], [1000 * 10_000, 5000 * 10_000, 10_000 * 10_000]];
             for (var i = 0; i < GradeInputs.Length; i++)
             {
-                used.Add(GradeInputs[i]);
+                used.TryAdd(GradeInputs[i], InputCatalog.ByPath[GradeInputs[i]]);
                 Thresholds(thresholds, GradeInputs[i]).AddRange(bounds[i]);
             }
         }
 
         var result = ImmutableArray.CreateBuilder<(string, ImmutableArray<Value>)>();
-        foreach (var path in used)
+        foreach (var (path, input) in used)
         {
-            result.Add((path, Candidates(scope.Inputs[path], thresholds.GetValueOrDefault(path) ?? [])));
+            result.Add((path, Candidates(input, thresholds.GetValueOrDefault(path) ?? [])));
         }
 
         return new InputGrid(result.ToImmutable());
@@ -97,53 +109,19 @@ public sealed class InputGrid
         return list;
     }
 
-    private static void Collect(Expr expr, ExpressionScope scope, SortedSet<string> used, Dictionary<string, List<double>> thresholds)
+    private static void AddThreshold(BoundNode side, BoundNode other, Dictionary<string, List<double>> thresholds)
     {
-        switch (expr)
-        {
-            case PathExpr p when scope.Inputs.ContainsKey(p.Text):
-                used.Add(p.Text);
-                break;
-            case UnaryExpr u:
-                Collect(u.Operand, scope, used, thresholds);
-                break;
-            case CallExpr c:
-                foreach (var a in c.Arguments)
-                {
-                    Collect(a, scope, used, thresholds);
-                }
-
-                break;
-            case BinaryExpr b:
-                Collect(b.Left, scope, used, thresholds);
-                Collect(b.Right, scope, used, thresholds);
-                AddThreshold(b.Left, b.Right, scope, thresholds);
-                AddThreshold(b.Right, b.Left, scope, thresholds);
-                break;
-        }
-    }
-
-    private static void AddThreshold(Expr side, Expr other, ExpressionScope scope, Dictionary<string, List<double>> thresholds)
-    {
-        if (side is not PathExpr p || !scope.Inputs.TryGetValue(p.Text, out var input) || input.Type is not QuantityType q || !IsConstant(other))
+        if (side is not BoundInput { Input.Type: QuantityType q } input || !BoundTree.IsConstant(other))
         {
             return;
         }
 
-        if (Evaluator.Evaluate(other, NoInputs.Instance, ExpressionScope.BuiltInOnly) is QuantityValue v)
+        if (Evaluator.Constant(other) is QuantityValue v)
         {
             var own = new QuantityValue(0, q.Dimension, q.Unit);
-            Thresholds(thresholds, p.Text).Add(v.In(own).Base);
+            Thresholds(thresholds, input.Path).Add(v.In(own).Base);
         }
     }
-
-    private static bool IsConstant(Expr e) => e switch
-    {
-        QuantityExpr => true,
-        UnaryExpr u => IsConstant(u.Operand),
-        BinaryExpr b => IsConstant(b.Left) && IsConstant(b.Right),
-        _ => false,
-    };
 
     private static ImmutableArray<Value> Candidates(InputInfo input, List<double> thresholds)
     {
@@ -175,16 +153,5 @@ public sealed class InputGrid
             default:
                 return [BoolValue.False, BoolValue.True];
         }
-    }
-
-    private sealed class NoInputs : IEvaluationEnvironment
-    {
-        public static NoInputs Instance { get; } = new();
-
-        public Value? Input(string path) => null;
-
-        public Value? Scenario(string name) => null;
-
-        public Value? Norm(string name) => null;
     }
 }

@@ -1,7 +1,7 @@
 using PlanLang.Diagnostics;
 using PlanLang.Domain;
 using PlanLang.Expressions;
-using PlanLang.Expressions.Ast;
+using PlanLang.Expressions.Bound;
 using PlanLang.Expressions.Evaluation;
 using PlanLang.Semantics;
 using PlanLang.Semantics.Bound;
@@ -28,13 +28,13 @@ public sealed class ResponseLogicAnalyzer(DiagnosticBag diagnostics)
         var usable = levels.Where(l => l.When?.IsUsable == true).ToList();
         foreach (var level in usable)
         {
-            if (!Satisfiable(plan, level.When!.Tree!.Body))
+            if (!Satisfiable(level.When!.Body!))
             {
                 diagnostics.Add(DiagnosticCodes.Unsatisfiable, level.Span, LevelNames.Of(level.Id), new Text("该级别永远不会启动", "the level never starts"));
             }
         }
 
-        if (plan.End?.IsUsable == true && !Satisfiable(plan, plan.End.Tree!.Body))
+        if (plan.End?.IsUsable == true && !Satisfiable(plan.End.Body!))
         {
             diagnostics.Add(DiagnosticCodes.Unsatisfiable, plan.End.Source.Span, new Text("响应终止", "the end of response"), new Text("响应永远无法终止", "the response can never end"));
         }
@@ -46,8 +46,8 @@ public sealed class ResponseLogicAnalyzer(DiagnosticBag diagnostics)
             {
                 var higher = usable[hi];
                 var lower = usable[lo];
-                var grid = InputGrid.For([higher.When!.Tree!.Body, lower.When!.Tree!.Body], plan.Scope);
-                var counter = grid.Points().FirstOrDefault(p => Holds(plan, higher.When.Tree.Body, p) == true && Holds(plan, lower.When.Tree.Body, p) == false);
+                var grid = InputGrid.For([higher.When!.Body!, lower.When!.Body!]);
+                var counter = grid.Points().FirstOrDefault(p => Holds(higher.When.Body!, p) == true && Holds(lower.When.Body!, p) == false);
                 if (counter is not null)
                 {
                     diagnostics.Add(DiagnosticCodes.LevelsNotMonotone, higher.Span, LevelNames.Of(higher.Id), LevelNames.Of(lower.Id), counter.Describe());
@@ -72,16 +72,16 @@ public sealed class ResponseLogicAnalyzer(DiagnosticBag diagnostics)
     private void CheckGradesCopied(BoundPlan plan, List<BoundLevel> usable)
     {
         var graded = usable.Where(l => l.Id is "III" or "II" or "I").ToList();
-        if (graded.Count < 2 || !graded.All(l => ReadsOnlyGrades(l.When!.Tree!.Body)))
+        if (graded.Count < 2 || !graded.All(l => ReadsOnlyGrades(l.When!)))
         {
             return;
         }
 
-        var grid = InputGrid.For(graded.Select(l => l.When!.Tree!.Body).Append(new PathExpr(["incident", "grade"], 0, 0)), plan.Scope);
+        var grid = InputGrid.For(graded.Select(l => l.When!.Body!), withGrade: true);
         var copied = grid.Size <= InputGrid.MaxPoints && grid.Points().All(p =>
         {
             var grade = ((OrdinalValue)p.Input("incident.grade")!).Rank;
-            return graded.All(l => Holds(plan, l.When!.Tree!.Body, p) == (grade >= ResponseLevels.Rank(l.Id)));
+            return graded.All(l => Holds(l.When!.Body!, p) == (grade >= ResponseLevels.Rank(l.Id)));
         });
         if (copied)
         {
@@ -90,27 +90,25 @@ public sealed class ResponseLogicAnalyzer(DiagnosticBag diagnostics)
         }
     }
 
-    private static bool ReadsOnlyGrades(Expr e) => e switch
+    private static bool ReadsOnlyGrades(BoundExpression condition) => condition.Nodes.All(n => n switch
     {
-        PathExpr p => p.Segments.Length == 1 || p.Text is "incident.grade" or "casualties.deaths" or "casualties.injured" or "loss.direct",
-        UnaryExpr u => ReadsOnlyGrades(u.Operand),
-        BinaryExpr b => ReadsOnlyGrades(b.Left) && ReadsOnlyGrades(b.Right),
-        CallExpr c => c.Arguments.All(ReadsOnlyGrades),
+        BoundInput i => i.Path is "incident.grade" or "casualties.deaths" or "casualties.injured" or "loss.direct",
+        BoundScenarioValue or BoundNormValue => false,
         _ => true,
-    };
+    });
 
-    private static bool Satisfiable(BoundPlan plan, Expr condition)
+    private static bool Satisfiable(BoundNode condition)
     {
-        var grid = InputGrid.For([condition], plan.Scope);
-        return grid.Size > InputGrid.MaxPoints || grid.Points().Any(p => Holds(plan, condition, p) != false);
+        var grid = InputGrid.For([condition]);
+        return grid.Size > InputGrid.MaxPoints || grid.Points().Any(p => Holds(condition, p) != false);
     }
 
     /// <summary>True/false, or null when the condition reads something a grid point cannot give (scenario, norms).</summary>
-    private static bool? Holds(BoundPlan plan, Expr condition, GridPoint point)
+    private static bool? Holds(BoundNode condition, GridPoint point)
     {
         try
         {
-            return Evaluator.IsTrue(condition, point, plan.Scope);
+            return Evaluator.IsTrue(condition, point);
         }
         catch (InvalidOperationException)
         {

@@ -1,29 +1,38 @@
-using PlanLang.Domain;
-using PlanLang.Expressions.Ast;
+using PlanLang.Expressions.Bound;
 using PlanLang.Expressions.Types;
 using PlanLang.Expressions.Units;
 
 namespace PlanLang.Expressions.Evaluation;
 
 /// <summary>
-/// Evaluates a checked expression. A missing input counts as "nothing observed": colour none, quantity 0, false,
+/// Evaluates a bound expression. A missing input counts as "nothing observed": colour none, quantity 0, false,
 /// so a trigger over inputs nobody has reported yet is simply not met.
 /// </summary>
 public static class Evaluator
 {
-    public static Value Evaluate(Expr expr, IEvaluationEnvironment env, ExpressionScope scope) => expr switch
+    public static Value Evaluate(BoundNode node, IEvaluationEnvironment env) => node switch
     {
-        QuantityExpr q => Quantity(q),
-        StringExpr s => new StringValue(s.Value),
-        PathExpr p => Path(p, env, scope),
-        UnaryExpr { Operator: UnaryOperator.Not } u => BoolValue.Of(!AsBool(Evaluate(u.Operand, env, scope))),
-        UnaryExpr u => Negate(Evaluate(u.Operand, env, scope)),
-        BinaryExpr b => Binary(b, env, scope),
-        CallExpr c => Call(c, env, scope),
-        _ => throw new InvalidOperationException($"unknown node {expr.GetType().Name}"),
+        BoundQuantity q => q.Value,
+        BoundBoolean b => BoolValue.Of(b.Value),
+        BoundString s => new StringValue(s.Value),
+        BoundOrdinal o => o.Value,
+        BoundInput i => env.Input(i.Path) ?? Nothing(i.Input.Type),
+        BoundScenarioValue s => env.Scenario(s.Name) ?? throw new InvalidOperationException($"scenario.{s.Name} has no value"),
+        BoundNormValue n => env.Norm(n.Name) ?? throw new InvalidOperationException($"norms.{n.Name} has no value"),
+        BoundNot n => BoolValue.Of(!IsTrue(n.Operand, env)),
+        BoundNegate n => Negate(Evaluate(n.Operand, env)),
+        BoundLogical { Operator: LogicalOperator.And } l => BoolValue.Of(IsTrue(l.Left, env) && IsTrue(l.Right, env)),
+        BoundLogical l => BoolValue.Of(IsTrue(l.Left, env) || IsTrue(l.Right, env)),
+        BoundArithmetic a => Arithmetic(a, env),
+        BoundComparison c => BoolValue.Of(Comparison(c, env)),
+        BoundCall c => Call(c, env),
+        _ => throw new InvalidOperationException($"{node.Syntax} did not check"),
     };
 
-    public static bool IsTrue(Expr expr, IEvaluationEnvironment env, ExpressionScope scope) => AsBool(Evaluate(expr, env, scope));
+    public static bool IsTrue(BoundNode node, IEvaluationEnvironment env) => Evaluate(node, env) is BoolValue { Value: true };
+
+    /// <summary>The value of a node that reads no input, scenario value or norm.</summary>
+    public static Value Constant(BoundNode node) => Evaluate(node, NoValues.Instance);
 
     /// <summary>The value an input has when nothing has been observed.</summary>
     public static Value Nothing(ExprType type) => type switch
@@ -34,94 +43,43 @@ public static class Evaluator
         _ => BoolValue.False,
     };
 
-    private static QuantityValue Quantity(QuantityExpr q)
-    {
-        if (q.Unit is null)
-        {
-            return new QuantityValue(q.Value, Dimension.None, string.Empty, Flexible: true);
-        }
-
-        var unit = ExpressionChecker.ResolveUnit(q.Unit.Text)!;
-        return new QuantityValue(q.Value * unit.Factor, unit.Dimension, q.Unit.Text);
-    }
-
-    private static Value Path(PathExpr p, IEvaluationEnvironment env, ExpressionScope scope)
-    {
-        var text = p.Text;
-        if (scope.Inputs.TryGetValue(text, out var input))
-        {
-            return env.Input(text) ?? Nothing(input.Type);
-        }
-
-        if (p.Segments.Length >= 2 && p.Segments[0] is "scenario" or "norms")
-        {
-            var name = string.Join(".", p.Segments.Skip(1));
-            return (p.Segments[0] == "scenario" ? env.Scenario(name) : env.Norm(name))
-                ?? throw new InvalidOperationException($"{text} has no value");
-        }
-
-        var word = p.Segments[0];
-        if (word is "true" or "是")
-        {
-            return BoolValue.True;
-        }
-
-        if (word is "false" or "否")
-        {
-            return BoolValue.False;
-        }
-
-        if (WarningSignals.ParseColour(word) is { } colour)
-        {
-            return new OrdinalValue(OrdinalKind.Colour, colour.Rank);
-        }
-
-        if (ResponseLevels.Normalize(word) is { } level)
-        {
-            return new OrdinalValue(OrdinalKind.Level, ResponseLevels.Rank(level));
-        }
-
-        var grade = IncidentGrades.Parse(word) ?? throw new InvalidOperationException($"unknown name {word}");
-        return new OrdinalValue(OrdinalKind.Grade, IncidentGrades.All.ToList().IndexOf(grade));
-    }
-
     private static Value Negate(Value v) => v is QuantityValue q ? q with { Base = -q.Base } : v;
 
-    private static Value Binary(BinaryExpr b, IEvaluationEnvironment env, ExpressionScope scope)
+    private static QuantityValue Arithmetic(BoundArithmetic a, IEvaluationEnvironment env)
     {
-        if (b.Operator == BinaryOperator.And)
+        var (lq, rq) = Aligned(Evaluate(a.Left, env), Evaluate(a.Right, env));
+        return a.Operator switch
         {
-            return BoolValue.Of(IsTrue(b.Left, env, scope) && IsTrue(b.Right, env, scope));
-        }
+            ArithmeticOperator.Add => lq with { Base = lq.Base + rq.Base },
+            ArithmeticOperator.Subtract => lq with { Base = lq.Base - rq.Base },
+            ArithmeticOperator.Multiply => Product(lq, rq, multiply: true),
+            _ => Product(lq, rq, multiply: false),
+        };
+    }
 
-        if (b.Operator == BinaryOperator.Or)
+    /// <summary>Two quantities, a number without unit read in the unit of the other side: `rain.h24 >= 50` means 50 mm.</summary>
+    private static (QuantityValue Left, QuantityValue Right) Aligned(Value left, Value right)
+    {
+        var (lq, rq) = ((QuantityValue)left, (QuantityValue)right);
+        lq = lq.In(rq);
+        return (lq, rq.In(lq));
+    }
+
+    private static bool Comparison(BoundComparison c, IEvaluationEnvironment env)
+    {
+        var (left, right) = (Evaluate(c.Left, env), Evaluate(c.Right, env));
+        switch (c.Kind)
         {
-            return BoolValue.Of(IsTrue(b.Left, env, scope) || IsTrue(b.Right, env, scope));
+            case ComparisonKind.Quantity:
+                var (lq, rq) = Aligned(left, right);
+                return Compare(c.Operator, lq.Base.CompareTo(rq.Base), NearlyEqual(lq.Base, rq.Base));
+            case ComparisonKind.Ordinal:
+                var (lo, ro) = ((OrdinalValue)left, (OrdinalValue)right);
+                return Compare(c.Operator, lo.Rank.CompareTo(ro.Rank), lo.Rank == ro.Rank);
+            default:
+                var equal = Equals(left, right);
+                return c.Operator == ComparisonOperator.Equal ? equal : !equal;
         }
-
-        var left = Evaluate(b.Left, env, scope);
-        var right = Evaluate(b.Right, env, scope);
-        if (left is QuantityValue lq && right is QuantityValue rq)
-        {
-            lq = lq.In(rq);
-            rq = rq.In(lq);
-            return b.Operator switch
-            {
-                BinaryOperator.Add => lq with { Base = lq.Base + rq.Base },
-                BinaryOperator.Subtract => lq with { Base = lq.Base - rq.Base },
-                BinaryOperator.Multiply => Product(lq, rq, multiply: true),
-                BinaryOperator.Divide => Product(lq, rq, multiply: false),
-                _ => BoolValue.Of(Compare(b.Operator, lq.Base.CompareTo(rq.Base), NearlyEqual(lq.Base, rq.Base))),
-            };
-        }
-
-        if (left is OrdinalValue lo && right is OrdinalValue ro)
-        {
-            return BoolValue.Of(Compare(b.Operator, lo.Rank.CompareTo(ro.Rank), lo.Rank == ro.Rank));
-        }
-
-        var equal = Equals(left, right);
-        return BoolValue.Of(b.Operator == BinaryOperator.Equal ? equal : !equal);
     }
 
     private static QuantityValue Product(QuantityValue a, QuantityValue b, bool multiply)
@@ -134,35 +92,44 @@ public static class Evaluator
 
     private static bool NearlyEqual(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
-    private static bool Compare(BinaryOperator op, int order, bool equal) => op switch
+    private static bool Compare(ComparisonOperator op, int order, bool equal) => op switch
     {
-        BinaryOperator.Less => order < 0 && !equal,
-        BinaryOperator.LessOrEqual => order <= 0 || equal,
-        BinaryOperator.Greater => order > 0 && !equal,
-        BinaryOperator.GreaterOrEqual => order >= 0 || equal,
-        BinaryOperator.Equal => equal,
+        ComparisonOperator.Less => order < 0 && !equal,
+        ComparisonOperator.LessOrEqual => order <= 0 || equal,
+        ComparisonOperator.Greater => order > 0 && !equal,
+        ComparisonOperator.GreaterOrEqual => order >= 0 || equal,
+        ComparisonOperator.Equal => equal,
         _ => !equal,
     };
 
-    private static QuantityValue Call(CallExpr c, IEvaluationEnvironment env, ExpressionScope scope)
+    private static QuantityValue Call(BoundCall c, IEvaluationEnvironment env)
     {
-        var args = c.Arguments.Select(a => Evaluate(a, env, scope)).ToArray();
-        if (c.Name == "count")
+        var args = c.Arguments.Select(a => Evaluate(a, env)).ToArray();
+        if (c.Function == BoundFunction.Count)
         {
-            return new QuantityValue(args.Count(AsBool), Dimension.None, string.Empty, Flexible: true);
+            return new QuantityValue(args.Count(a => a is BoolValue { Value: true }), Dimension.None, string.Empty, Flexible: true);
         }
 
         var quantities = args.Cast<QuantityValue>().ToArray();
         var unit = quantities.FirstOrDefault(q => !q.Flexible) ?? quantities[0];
         var values = quantities.Select(q => q.In(unit).Base).ToArray();
-        var result = c.Name switch
+        var result = c.Function switch
         {
-            "min" => values.Min(),
-            "max" => values.Max(),
+            BoundFunction.Min => values.Min(),
+            BoundFunction.Max => values.Max(),
             _ => values.Sum(),
         };
         return unit with { Base = result };
     }
 
-    private static bool AsBool(Value v) => v is BoolValue { Value: true };
+    private sealed class NoValues : IEvaluationEnvironment
+    {
+        public static NoValues Instance { get; } = new();
+
+        public Value? Input(string path) => null;
+
+        public Value? Scenario(string name) => null;
+
+        public Value? Norm(string name) => null;
+    }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using PlanLang.Diagnostics;
 using PlanLang.Expressions;
-using PlanLang.Expressions.Ast;
+using PlanLang.Expressions.Bound;
 using PlanLang.Semantics.Bound;
 using PlanLang.Syntax.Model;
 
@@ -248,44 +248,33 @@ public sealed class SymbolIndex
                 .Concat(bound.Scenario.Values.SelectMany(s => s.PerLevel.Select(p => p.Value).Append(s.Single)));
             foreach (var expression in expressions.OfType<BoundExpression>())
             {
-                AddExpression(expression, bound.Scope, scope);
+                AddExpression(expression, scope);
             }
         }
 
         /// <summary>Inputs, scenario values and norms named in an expression. Only exactly placed expressions (one-line
         /// scalars) are indexed: elsewhere a column inside the text cannot be mapped to the file.</summary>
-        private void AddExpression(BoundExpression expression, ExpressionScope expressionScope, string planScope)
+        private void AddExpression(BoundExpression expression, string planScope)
         {
-            if (!expression.Source.Exact || expression.Tree is null)
+            if (!expression.Source.Exact)
             {
                 return;
             }
 
-            foreach (var path in Paths(expression.Tree.Body).Concat(expression.Tree.HeldFor is null ? [] : Paths(expression.Tree.HeldFor)))
+            foreach (var node in expression.Nodes)
             {
-                var span = Full(expression.Source.At(path.Start, path.Length));
-                var (kind, id, scope) = path.Segments switch
+                var (kind, id, scope) = node switch
                 {
-                    ["scenario", var name] => (NameKind.Scenario, name, planScope),
-                    ["norms", var name] => (NameKind.Norm, name, string.Empty),
-                    _ when expressionScope.Inputs.ContainsKey(path.Text) =>
-                        (NameKind.Input, path.Text, InputCatalog.ByPath.ContainsKey(path.Text) ? string.Empty : planScope),
-                    _ => ((NameKind?)null, path.Text, string.Empty),
+                    BoundScenarioValue s => (NameKind.Scenario, s.Name, planScope),
+                    BoundNormValue n => (NameKind.Norm, n.Name, string.Empty),
+                    BoundInput i => (NameKind.Input, i.Path, i.IsBuiltIn ? string.Empty : planScope),
+                    _ => ((NameKind?)null, string.Empty, string.Empty),
                 };
                 if (kind is { } k)
                 {
-                    occurrences.Add(new NameOccurrence(k, id, scope, span, IsDefinition: false));
+                    occurrences.Add(new NameOccurrence(k, id, scope, Full(expression.Source.At(node.Syntax.Start, node.Syntax.Length)), IsDefinition: false));
                 }
             }
         }
-
-        private static IEnumerable<PathExpr> Paths(Expr expr) => expr switch
-        {
-            PathExpr p => [p],
-            UnaryExpr u => Paths(u.Operand),
-            BinaryExpr b => Paths(b.Left).Concat(Paths(b.Right)),
-            CallExpr c => c.Arguments.SelectMany(Paths),
-            _ => [],
-        };
     }
 }

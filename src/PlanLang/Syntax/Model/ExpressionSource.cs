@@ -1,17 +1,24 @@
 using PlanLang.Diagnostics;
+using PlanLang.Expressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace PlanLang.Syntax.Model;
 
 /// <summary>
-/// Expression text as written in a YAML scalar, with what is needed to turn an offset inside the text into a
-/// column of the file. For a one-line plain or quoted scalar the mapping is exact; for a block scalar the
-/// whole scalar is the best span there is.
+/// Expression text as written in a YAML scalar, parsed when the file is read (the only place expressions are parsed),
+/// with what is needed to turn an offset inside the text into a column of the file. For a one-line plain or quoted
+/// scalar the mapping is exact; for a block scalar the whole scalar is the best span there is.
 /// </summary>
-public sealed record ExpressionSource(string Text, SourceSpan Span, bool Exact)
+/// <param name="Condition">A trigger (<c>when</c>), which may end with <c>for</c> a duration; otherwise a value.</param>
+public sealed record ExpressionSource(string Text, SourceSpan Span, bool Exact, bool Condition = false)
 {
-    public static ExpressionSource From(YamlScalarNode node, string file)
+    public ParsedExpression Parsed { get; } = ExpressionParser.Read(Text, Condition);
+
+    /// <summary>The parse as a condition or as a value: <see cref="Parsed"/> when that is the form the field was read in.</summary>
+    public ParsedExpression As(bool condition) => condition == Condition ? Parsed : ExpressionParser.Read(Text, condition);
+
+    public static ExpressionSource From(YamlScalarNode node, string file, bool condition = false)
     {
         var span = node.Span(file);
         var quoted = node.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
@@ -20,7 +27,7 @@ public sealed record ExpressionSource(string Text, SourceSpan Span, bool Exact)
 
         // Escapes ('' or \") shift columns; fall back to the whole scalar rather than point at the wrong place.
         var exact = oneLine && (!quoted || span.EndColumn - span.Column == text.Length + 2);
-        return new ExpressionSource(text, quoted && exact ? span with { Column = span.Column + 1, EndColumn = span.EndColumn - 1 } : span, exact);
+        return new ExpressionSource(text, quoted && exact ? span with { Column = span.Column + 1, EndColumn = span.EndColumn - 1 } : span, exact, condition);
     }
 
     /// <summary>The span of characters [start, start+length) of the text.</summary>
