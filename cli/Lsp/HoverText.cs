@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PlanLang.Diagnostics;
 using PlanLang.Expressions;
+using PlanLang.Semantics;
 using PlanLang.Semantics.Bound;
 using PlanLang.Semantics.Navigation;
 using PlanLang.Syntax.Model;
@@ -11,7 +12,7 @@ namespace PlanLang.Cli.Lsp;
 /// <summary>The Markdown an editor shows when the pointer rests on a name: what the name refers to, in the user's language.</summary>
 public static class HoverText
 {
-    public static string For(NameDefinition definition, UiLanguage language)
+    public static string For(Symbol definition, UiLanguage language)
     {
         var md = new Markdown(language);
         switch (definition.Declaration)
@@ -115,7 +116,7 @@ public static class HoverText
     }
 
     /// <summary>The first line without Markdown, for a completion item's detail.</summary>
-    public static string Headline(NameDefinition definition, UiLanguage language) =>
+    public static string Headline(Symbol definition, UiLanguage language) =>
         For(definition, language).Split('\n')[0].Replace("**", string.Empty, StringComparison.Ordinal).Replace("`", string.Empty, StringComparison.Ordinal);
 
     private static string QuantityZh(string field) => field switch

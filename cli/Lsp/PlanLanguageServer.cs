@@ -258,14 +258,14 @@ public sealed class PlanLanguageServer(UiLanguage language, Func<DateOnly> today
         return text[from..to];
     }
 
-    private static int CompletionKind(NameKind kind) => kind switch
+    private static int CompletionKind(SymbolKind kind) => kind switch
     {
-        NameKind.Role or NameKind.Organization => 7, // Class
-        NameKind.Task => 3, // Function
-        NameKind.Level => 20, // EnumMember
-        NameKind.Jurisdiction => 9, // Module
-        NameKind.Plan => 17, // File
-        NameKind.ResourceGroup => 19, // Folder
+        SymbolKind.Role or SymbolKind.Organization => 7, // Class
+        SymbolKind.Task => 3, // Function
+        SymbolKind.Level => 20, // EnumMember
+        SymbolKind.Jurisdiction => 9, // Module
+        SymbolKind.Plan => 17, // File
+        SymbolKind.ResourceGroup => 19, // Folder
         _ => 12, // Value
     };
 

@@ -73,7 +73,7 @@ public static class IncidentFormatter
             ConsoleTable.Add(
                 table,
                 $"{t.Id} {t.Title}",
-                plan.Roles.TryGetValue(t.Owner, out var role) ? $"{role.Title ?? t.Owner} ({t.Owner})" : t.Owner,
+                plan.Roles.TryGetValue(t.Owner, out var role) ? $"{role.Syntax.Title ?? t.Owner} ({t.Owner})" : t.Owner,
                 t.Due is { } due ? plan.Clock.Short(due) : "—",
                 EngineText.Status(t.Status).For(language),
                 t.Overdue ? (zh ? "是" : "yes") : string.Empty,

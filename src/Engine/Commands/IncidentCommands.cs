@@ -60,7 +60,7 @@ public sealed class IncidentCommands(UiLanguage language)
                 throw RefusedException.Of(DiagnosticCodes.InvalidTransition, language, Describe(state), EngineText.DeclareLevel(normalized));
             }
 
-            throw RefusedException.Of(DiagnosticCodes.NotAllowed, language, by, EngineText.DeclareLevel(normalized), plan.Level(normalized)!.Syntax.Declare?.Value ?? "?");
+            throw RefusedException.Of(DiagnosticCodes.NotAllowed, language, by, EngineText.DeclareLevel(normalized), plan.Level(normalized)!.Declare?.Id ?? "?");
         }
 
         return DeclareLevel(state, plan, normalized, by, at, reason);
@@ -160,7 +160,7 @@ public sealed class IncidentCommands(UiLanguage language)
             var current = state.Tasks.GetValueOrDefault(task.Id);
             if (taskRank <= rank && (current is null || current.Status == TaskProgress.Cancelled))
             {
-                events.Add(new NewEvent(at, Actors.System, new TaskActivated(task.Id, task.Syntax.Owner?.Value ?? string.Empty)
+                events.Add(new NewEvent(at, Actors.System, new TaskActivated(task.Id, task.Owner?.Id ?? string.Empty)
                 {
                     Due = at + PlanRuntime.Duration(task.Within),
                     AckDue = at + PlanRuntime.Duration(task.Ack),
@@ -197,7 +197,7 @@ public sealed class IncidentCommands(UiLanguage language)
 
         if (!unmet.SequenceEqual([IncidentMachine.EndHeld]))
         {
-            throw RefusedException.Of(DiagnosticCodes.NotAllowed, language, by, what, plan.Plan.Syntax.End?.Declare?.Value ?? "?");
+            throw RefusedException.Of(DiagnosticCodes.NotAllowed, language, by, what, plan.Plan.EndDeclare?.Id ?? "?");
         }
 
         var status = state.EndHeldSince is { } since

@@ -31,7 +31,7 @@ public static class DuePolicy
         {
             if (task.Status == TaskProgress.Pending && task.AckDue is { } ackDue && task.AckSpan is { } span)
             {
-                var role = plan.Roles.GetValueOrDefault(task.Owner);
+                var role = plan.Roles.GetValueOrDefault(task.Owner)?.Syntax;
                 var steps = new[]
                 {
                     (Step: Backup, To: role?.Backup ?? role?.Lead ?? task.Owner, At: ackDue),

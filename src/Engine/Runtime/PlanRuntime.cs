@@ -29,7 +29,7 @@ public sealed class PlanRuntime
         Plan = plan;
         Norms = norms;
         PlanHash = planHash;
-        Roles = plan.Syntax.Roles.ToDictionary(r => r.Id.Value, StringComparer.Ordinal);
+        Roles = plan.Roles.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         tasks = plan.Tasks.Where(t => t.Syntax.Id is not null).DistinctBy(t => t.Id).ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
         Clock = new WorkspaceClock(TimeZones.Resolve(config?.TimeZone?.Value));
     }
@@ -38,7 +38,7 @@ public sealed class PlanRuntime
 
     public IReadOnlyDictionary<string, BoundNorm> Norms { get; }
 
-    public IReadOnlyDictionary<string, RoleSyntax> Roles { get; }
+    public IReadOnlyDictionary<string, BoundRole> Roles { get; }
 
     public ExpressionScope Scope => Plan.Scope;
 
@@ -91,7 +91,7 @@ public sealed class PlanRuntime
     public bool IsSelfOrAbove(string actor, string role)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var current = role; current is not null && seen.Add(current); current = Roles.GetValueOrDefault(current)?.ReportsTo?.Value)
+        for (var current = role; current is not null && seen.Add(current); current = Roles.GetValueOrDefault(current)?.ReportsTo?.Id)
         {
             if (current == actor)
             {
@@ -107,7 +107,7 @@ public sealed class PlanRuntime
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var current = role;
-        while (Roles.GetValueOrDefault(current)?.ReportsTo?.Value is { } next && seen.Add(next) && Roles.ContainsKey(next))
+        while (Roles.GetValueOrDefault(current)?.ReportsTo?.Id is { } next && seen.Add(next))
         {
             current = next;
         }

@@ -20,9 +20,9 @@ public static class IncidentMachine
         var defined = plan.Levels.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
 
         bool MayDeclare(string level) =>
-            plan.Level(level)?.Syntax.Declare?.Value is { } role && plan.IsSelfOrAbove(actor, role);
+            plan.Level(level)?.Declare?.Id is { } role && plan.IsSelfOrAbove(actor, role);
 
-        bool MayEnd() => plan.Plan.Syntax.End?.Declare?.Value is { } role && plan.IsSelfOrAbove(actor, role);
+        bool MayEnd() => plan.Plan.EndDeclare?.Id is { } role && plan.IsSelfOrAbove(actor, role);
 
         bool EndMet() => state.EndHeldSince is { } since && at - since >= plan.EndHeldFor;
 
@@ -33,20 +33,20 @@ public static class IncidentMachine
                 var name = level.ToString();
                 if (defined.Contains(name) && level != except)
                 {
-                    config.PermitIf(TriggerFor(name), level, () => MayDeclare(name), plan.Level(name)?.Syntax.Declare?.Value ?? "declare");
+                    config.PermitIf(TriggerFor(name), level, () => MayDeclare(name), plan.Level(name)?.Declare?.Id ?? "declare");
                 }
             }
         }
 
         Levels(machine.Configure(IncidentPhase.Standby), null);
         machine.Configure(IncidentPhase.Responding)
-            .PermitIf(IncidentTrigger.End, IncidentPhase.Ended, new Tuple<Func<bool>, string>(MayEnd, plan.Plan.Syntax.End?.Declare?.Value ?? "end"), new Tuple<Func<bool>, string>(EndMet, EndHeld));
+            .PermitIf(IncidentTrigger.End, IncidentPhase.Ended, new Tuple<Func<bool>, string>(MayEnd, plan.Plan.EndDeclare?.Id ?? "end"), new Tuple<Func<bool>, string>(EndMet, EndHeld));
         foreach (var level in new[] { IncidentPhase.IV, IncidentPhase.III, IncidentPhase.II, IncidentPhase.I })
         {
             Levels(machine.Configure(level).SubstateOf(IncidentPhase.Responding), level);
         }
 
-        machine.Configure(IncidentPhase.Ended).PermitIf(IncidentTrigger.Close, IncidentPhase.Closed, MayEnd, plan.Plan.Syntax.End?.Declare?.Value ?? "end");
+        machine.Configure(IncidentPhase.Ended).PermitIf(IncidentTrigger.Close, IncidentPhase.Closed, MayEnd, plan.Plan.EndDeclare?.Id ?? "end");
         machine.Configure(IncidentPhase.Closed);
         return machine;
     }

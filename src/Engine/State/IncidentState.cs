@@ -95,7 +95,7 @@ public sealed record IncidentState(IncidentRecord Record)
             return this;
         }
 
-        var state = new TaskState(task.Id, task.Syntax.Title?.Value ?? task.Id, task.Syntax.Owner?.Value ?? string.Empty, task.Syntax.From?.Value ?? string.Empty)
+        var state = new TaskState(task.Id, task.Syntax.Title?.Value ?? task.Id, task.Owner?.Id ?? string.Empty, task.From?.Id ?? string.Empty)
         {
             Status = TaskProgress.Pending,
             ActivatedAt = at,

@@ -17,6 +17,9 @@ public sealed record Compilation(
 {
     public ImmutableArray<BoundPlan> BoundPlans { get; init; } = [];
 
+    /// <summary>Every symbol and what every reference resolved to.</summary>
+    public BindingTable Binding { get; init; } = BindingTable.Empty;
+
     /// <summary>Every file of the workspace that was read, with its kind.</summary>
     public ImmutableArray<(string Path, FileKind Kind)> Files { get; init; } = [];
 

@@ -91,7 +91,8 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
         return facts.ToImmutable();
     }
 
-    public BoundPlan BindPlan(PlanSyntax plan, ImmutableDictionary<string, BoundNorm> norms)
+    /// <summary>Checks the plan's expressions and attaches what its references resolved to in <paramref name="names"/>.</summary>
+    public BoundPlan BindPlan(PlanSyntax plan, ImmutableDictionary<string, BoundNorm> norms, BindingTable names)
     {
         var inputs = InputCatalog.ByPath.ToImmutableDictionary(StringComparer.Ordinal).ToBuilder();
         foreach (var input in plan.Inputs)
@@ -117,7 +118,7 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
             StringComparer.Ordinal);
         var scope = new ExpressionScope(inputs.ToImmutable(), scenarioTypes, normTypes);
         var checker = new ExpressionChecker(diagnostics, scope);
-        var levels = plan.Levels.Select(l => new BoundLevel(l, l.When is null ? null : checker.BindCondition(l.When))).ToImmutableArray();
+        var levels = plan.Levels.Select(l => new BoundLevel(l, l.When is null ? null : checker.BindCondition(l.When)) { Declare = names.TargetOf(l.Declare) }).ToImmutableArray();
         var end = plan.End?.When is { } endWhen ? checker.BindCondition(endWhen) : null;
 
         var tasks = ImmutableArray.CreateBuilder<BoundTask>();
@@ -140,10 +141,23 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
                 needs.Add(new BoundNeed(need.Name, bound));
             }
 
-            tasks.Add(new BoundTask(task, within, ack, needs.ToImmutable()));
+            tasks.Add(new BoundTask(task, within, ack, needs.ToImmutable())
+            {
+                Owner = names.TargetOf(task.Owner),
+                ReportTo = names.TargetOf(task.ReportTo),
+                From = names.TargetOf(task.From),
+                After = [.. task.After.Select(names.TargetOf).OfType<Symbol>()],
+            });
         }
 
-        return new BoundPlan(plan, scope, levels, end, tasks.ToImmutable(), scenario.ToImmutable());
+        return new BoundPlan(plan, scope, levels, end, tasks.ToImmutable(), scenario.ToImmutable())
+        {
+            Jurisdiction = names.TargetOf(plan.Jurisdiction),
+            Owner = names.TargetOf(plan.Owner),
+            Parent = names.TargetOf(plan.Parent),
+            Roles = [.. plan.Roles.Select(r => new BoundRole(r, names.TargetOf(r.ReportsTo), names.TargetOf(r.Organization)))],
+            EndDeclare = names.TargetOf(plan.End?.Declare),
+        };
     }
 
     /// <summary>The value of an expression that reads no input, scenario or norm.</summary>

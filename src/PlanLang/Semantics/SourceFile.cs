@@ -45,7 +45,8 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
             return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null) { Text = text };
         }
 
-        new ShapeChecker(path, bag).Check(root, shape, string.Empty);
+        var shapes = new ShapeChecker(path, bag);
+        shapes.Check(root, shape, string.Empty);
         if (root is not YamlMappingNode map)
         {
             return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null) { Text = text };
@@ -55,8 +56,8 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
         var file = kind switch
         {
             FileKind.Config => new SourceFile(path, kind, bag.Items.ToArray(), null, null, reader.ReadConfig(map)),
-            FileKind.Registry => new SourceFile(path, kind, bag.Items.ToArray(), null, reader.ReadRegistry(map), null),
-            _ => new SourceFile(path, kind, bag.Items.ToArray(), reader.ReadPlan(map), null, null),
+            FileKind.Registry => new SourceFile(path, kind, bag.Items.ToArray(), null, reader.ReadRegistry(map) with { References = shapes.References }, null),
+            _ => new SourceFile(path, kind, bag.Items.ToArray(), reader.ReadPlan(map) with { References = shapes.References }, null, null),
         };
         return file with { Suppressions = Suppression.Scan(path, text), Text = text };
     }

@@ -1,5 +1,7 @@
 namespace PlanLang.Semantics;
 
+/// <summary>What a name in a workspace stands for. Plans, registries and registry entries are workspace-wide; roles,
+/// tasks, levels, the plan's own inputs and its scenario values live in one plan.</summary>
 public enum SymbolKind
 {
     Plan,
@@ -7,5 +9,19 @@ public enum SymbolKind
     Jurisdiction,
     Organization,
     Resource,
+    ResourceGroup,
     Agreement,
+    Role,
+    Task,
+    Level,
+    Input,
+    Scenario,
+    Norm,
+}
+
+public static class SymbolKinds
+{
+    /// <summary>Roles, tasks, levels, a plan's own inputs and its scenario values are looked up in the plan that uses them.</summary>
+    public static bool IsPlanLocal(this SymbolKind kind) =>
+        kind is SymbolKind.Role or SymbolKind.Task or SymbolKind.Level or SymbolKind.Input or SymbolKind.Scenario;
 }

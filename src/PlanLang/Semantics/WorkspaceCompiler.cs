@@ -97,11 +97,12 @@ public static class WorkspaceCompiler
         var registries = files.Select(f => f.Registry).OfType<Syntax.Model.RegistrySyntax>().ToImmutableArray();
         var plans = files.Select(f => f.Plan).OfType<Syntax.Model.PlanSyntax>().ToImmutableArray();
 
-        new ReferenceBinder(diagnostics).Bind(registries, plans);
+        var names = new ReferenceBinder(diagnostics).Bind(registries, plans);
         var expressions = new ExpressionBinder(diagnostics);
         var norms = expressions.BindNorms(config);
         var resources = registries.SelectMany(r => expressions.BindRegistry(r)).ToImmutableArray();
-        var bound = Parallel(plans, diagnostics, (plan, bag) => new ExpressionBinder(bag).BindPlan(plan, norms));
+        var bound = Parallel(plans, diagnostics, (plan, bag) => new ExpressionBinder(bag).BindPlan(plan, norms, names));
+        var binding = ReferenceBinder.WithExpressions(names, bound, norms, config);
 
         var context = new AnalysisContext(bound, registries, resources, norms, config, new JurisdictionTree(registries), options.Today, diagnostics.Language);
         var analysis = options.Analyze ? Analyzers.Run(context, diagnostics) : AnalysisResult.Empty;
@@ -128,6 +129,7 @@ public static class WorkspaceCompiler
             sorted)
         {
             BoundPlans = bound,
+            Binding = binding,
             Files = [.. files.Select(f => (f.Path, f.Kind))],
             Texts = files.Where(f => f.Text is not null).ToImmutableDictionary(f => f.Path, f => f.Text!, StringComparer.Ordinal),
             Analysis = analysis,

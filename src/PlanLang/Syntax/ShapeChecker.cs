@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanLang.Diagnostics;
+using PlanLang.Syntax.Model;
 using PlanLang.Syntax.Schema;
 using YamlDotNet.RepresentationModel;
 
@@ -19,6 +20,11 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
     private static readonly Text NumberName = new("数字", "a number");
     private static readonly Text BooleanName = new("布尔值（true/false）", "a boolean (true/false)");
     private static readonly Text NullName = new("空值", "nothing (null)");
+
+    private readonly List<ReferenceSyntax> references = [];
+
+    /// <summary>Every value found where the shape expects a reference, in file order: what the binder resolves.</summary>
+    public System.Collections.Immutable.ImmutableArray<ReferenceSyntax> References => [.. references];
 
     public void Check(YamlNode node, Shape shape, string path)
     {
@@ -149,13 +155,21 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
 
                 break;
             case IdShape:
-                if (kind != ScalarKind.String && kind != ScalarKind.Integer)
+                CheckId(scalar, kind, path);
+                break;
+            case ReferenceShape reference:
+                if (reference.Vocabulary is { } names)
                 {
-                    WrongType(node, path, TextName);
+                    CheckEnum(scalar, kind, names, path);
                 }
-                else if (!IdPattern().IsMatch(value))
+                else
                 {
-                    diagnostics.Add(DiagnosticCodes.BadId, scalar.Span(file), value);
+                    CheckId(scalar, kind, path);
+                }
+
+                if (value.Length > 0)
+                {
+                    references.Add(new ReferenceSyntax(new Spanned<string>(value, scalar.Span(file)), reference));
                 }
 
                 break;
@@ -195,20 +209,37 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
 
                 break;
             case EnumShape list:
-                if (kind != ScalarKind.String || !list.Contains(value))
-                {
-                    var allowed = list.Values.Select(v => v.Value).ToArray();
-                    var names = list.Values.Select(v => $"{v.Value}（{v.TitleZh}）");
-                    diagnostics.Add(
-                        DiagnosticCodes.BadEnumValue,
-                        scalar.Span(file),
-                        Field(path),
-                        value,
-                        DidYouMean.Suffix(value, allowed),
-                        new Text(string.Join("、", names), string.Join(", ", allowed)));
-                }
-
+                CheckEnum(scalar, kind, list, path);
                 break;
+        }
+    }
+
+    private void CheckId(YamlScalarNode scalar, ScalarKind kind, string path)
+    {
+        if (kind != ScalarKind.String && kind != ScalarKind.Integer)
+        {
+            WrongType(scalar, path, TextName);
+        }
+        else if (!IdPattern().IsMatch(scalar.Value ?? string.Empty))
+        {
+            diagnostics.Add(DiagnosticCodes.BadId, scalar.Span(file), scalar.Value ?? string.Empty);
+        }
+    }
+
+    private void CheckEnum(YamlScalarNode scalar, ScalarKind kind, EnumShape list, string path)
+    {
+        var value = scalar.Value ?? string.Empty;
+        if (kind != ScalarKind.String || !list.Contains(value))
+        {
+            var allowed = list.Values.Select(v => v.Value).ToArray();
+            var names = list.Values.Select(v => $"{v.Value}（{v.TitleZh}）");
+            diagnostics.Add(
+                DiagnosticCodes.BadEnumValue,
+                scalar.Span(file),
+                Field(path),
+                value,
+                DidYouMean.Suffix(value, allowed),
+                new Text(string.Join("、", names), string.Join(", ", allowed)));
         }
     }
 

@@ -6,7 +6,8 @@ using PlanLang.Syntax.Model;
 
 namespace PlanLang.Semantics.Bound;
 
-/// <summary>A plan after binding: its syntax with every expression checked and kept for the analyses and the engine.</summary>
+/// <summary>A plan after binding: its syntax with every expression checked and every reference resolved to its symbol
+/// (null where it did not resolve: the binder reported it), kept for the analyses, the documents and the engine.</summary>
 public sealed record BoundPlan(
     PlanSyntax Syntax,
     ExpressionScope Scope,
@@ -17,6 +18,19 @@ public sealed record BoundPlan(
 {
     public string Id => Syntax.Id?.Value ?? Path.GetFileName(Syntax.File);
 
+    public Symbol? Jurisdiction { get; init; }
+
+    public Symbol? Owner { get; init; }
+
+    public Symbol? Parent { get; init; }
+
+    public ImmutableArray<BoundRole> Roles { get; init; } = [];
+
+    /// <summary>The role that may end the response.</summary>
+    public Symbol? EndDeclare { get; init; }
+
+    public BoundRole? Role(string id) => Roles.FirstOrDefault(r => r.Id == id);
+
     /// <summary>Tasks active at a level: those whose <c>from</c> is that level or a lower one.</summary>
     public IEnumerable<BoundTask> ActiveAt(string level) =>
         Tasks.Where(t => t.Syntax.From is { } from && ResponseLevels.Rank(from.Value) >= 0 && ResponseLevels.Rank(from.Value) <= ResponseLevels.Rank(level));
@@ -25,9 +39,18 @@ public sealed record BoundPlan(
     public IEnumerable<BoundLevel> LevelsAscending => Levels.Where(l => ResponseLevels.Rank(l.Id) >= 0).OrderBy(l => ResponseLevels.Rank(l.Id));
 }
 
+/// <summary>A role with what its <c>reports-to</c> and <c>organization</c> resolved to.</summary>
+public sealed record BoundRole(RoleSyntax Syntax, Symbol? ReportsTo, Symbol? Organization)
+{
+    public string Id => Syntax.Id.Value;
+}
+
 public sealed record BoundLevel(LevelSyntax Syntax, BoundExpression? When)
 {
     public string Id => Syntax.Level.Value;
+
+    /// <summary>The role that may declare the level.</summary>
+    public Symbol? Declare { get; init; }
 
     public SourceSpan Span => When?.Source.Span ?? Syntax.Level.Span;
 }
@@ -35,6 +58,17 @@ public sealed record BoundLevel(LevelSyntax Syntax, BoundExpression? When)
 public sealed record BoundTask(TaskSyntax Syntax, BoundExpression? Within, BoundExpression? Ack, ImmutableArray<BoundNeed> Needs)
 {
     public string Id => Syntax.Id?.Value ?? "?";
+
+    /// <summary>The role that owns the task.</summary>
+    public Symbol? Owner { get; init; }
+
+    public Symbol? ReportTo { get; init; }
+
+    /// <summary>The level the task starts at.</summary>
+    public Symbol? From { get; init; }
+
+    /// <summary>The tasks that must be done first, as far as they resolved.</summary>
+    public ImmutableArray<Symbol> After { get; init; } = [];
 }
 
 public sealed record BoundNeed(Spanned<string> Name, BoundExpression Value);

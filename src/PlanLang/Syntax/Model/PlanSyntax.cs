@@ -29,6 +29,9 @@ public sealed record PlanSyntax(
 {
     /// <summary>Metadata the documents print: number, headquarters, office, approval, text sections (by key).</summary>
     public PlanMetadata Metadata { get; init; } = PlanMetadata.Empty;
+
+    /// <summary>Every reference field's value, in file order, as the shape model declares them.</summary>
+    public ImmutableArray<ReferenceSyntax> References { get; init; } = [];
 }
 
 public sealed record PlanMetadata(string? Number, string? Hq, string? Office, string? ApprovedBy, string? ApprovalRef, string? FiledRef, ImmutableDictionary<string, string> Text)

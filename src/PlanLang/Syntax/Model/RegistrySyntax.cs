@@ -10,7 +10,11 @@ public sealed record RegistrySyntax(
     ImmutableArray<JurisdictionSyntax> Jurisdictions,
     ImmutableArray<OrganizationSyntax> Organizations,
     ImmutableArray<ResourceSyntax> Resources,
-    ImmutableArray<AgreementSyntax> Agreements);
+    ImmutableArray<AgreementSyntax> Agreements)
+{
+    /// <summary>Every reference field's value, in file order, as the shape model declares them.</summary>
+    public ImmutableArray<ReferenceSyntax> References { get; init; } = [];
+}
 
 public sealed record JurisdictionSyntax(Spanned<string> Id, string? Name, string? Tier, Spanned<string>? Parent, ExpressionSource? Population, ExpressionSource? Area)
 {

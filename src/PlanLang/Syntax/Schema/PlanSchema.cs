@@ -1,4 +1,5 @@
 using PlanLang.Diagnostics;
+using PlanLang.Semantics;
 
 namespace PlanLang.Syntax.Schema;
 
@@ -19,7 +20,7 @@ public static class PlanSchema
 
     public static ObjectShape Filing { get; } = new(new Text("备案信息", "filing"),
     [
-        new("with", Id, true, "备案受理单位", "受理备案的单位，registry 中 organizations 的 id"),
+        new("with", ReferenceShape.To(SymbolKind.Organization), true, "备案受理单位", "受理备案的单位，registry 中 organizations 的 id"),
         new("on", Date, true, "备案日期", "报送备案的日期，YYYY-MM-DD"),
         new("ref", Str, false, "备案编号", "备案登记表或回执编号"),
     ]);
@@ -49,9 +50,9 @@ public static class PlanSchema
         new("backup", Str, false, "替补（B角）", "担任者不在时的替补（AB角制度）"),
         new("lead", Str, false, "牵头单位", "工作组型角色的牵头单位"),
         new("members", new ArrayShape(Str), false, "成员单位", "工作组的成员单位"),
-        new("organization", Id, false, "对应单位", "registry 中登记的单位 id，用于联系方式"),
+        new("organization", ReferenceShape.To(SymbolKind.Organization), false, "对应单位", "registry 中登记的单位 id，用于联系方式"),
         new("phone", Str, false, "联系电话", "值班或联系电话"),
-        new("reports-to", Id, false, "向谁报告", "本角色向其报告的角色 id"),
+        new("reports-to", ReferenceShape.To(SymbolKind.Role), false, "向谁报告", "本角色向其报告的角色 id"),
         new("duties", Str, false, "职责", "角色职责的文字描述"),
     ]);
 
@@ -65,7 +66,7 @@ public static class PlanSchema
     public static ObjectShape Level { get; } = new(new Text("响应级别", "response level"),
     [
         new("when", new ExpressionShape(true, "warning.typhoon >= yellow"), true, "启动条件", "满足时建议启动本级响应的条件表达式"),
-        new("declare", Id, true, "决定启动的角色", "有权决定启动本级响应的角色 id"),
+        new("declare", ReferenceShape.To(SymbolKind.Role), true, "决定启动的角色", "有权决定启动本级响应的角色 id"),
         new("auto", new BooleanShape(), false, "自动启动", "为 true 时条件满足即自动启动，无需确认"),
         new("title", Str, false, "级别名称", "例如 防台风Ⅳ级应急响应"),
         new("measures", Str, false, "响应措施概述", "本级响应措施的文字说明"),
@@ -82,7 +83,7 @@ public static class PlanSchema
     public static ObjectShape End { get; } = new(new Text("响应终止", "end of response"),
     [
         new("when", new ExpressionShape(true, "warning.typhoon == none for 6 h"), true, "终止条件", "满足时可终止响应的条件，可用 for <时长> 表示持续时间"),
-        new("declare", Id, true, "决定终止的角色", "有权宣布响应终止的角色 id"),
+        new("declare", ReferenceShape.To(SymbolKind.Role), true, "决定终止的角色", "有权宣布响应终止的角色 id"),
     ]);
 
     public static ObjectShape Needs { get; } = new(new Text("资源需求", "needs"),
@@ -103,14 +104,14 @@ public static class PlanSchema
     [
         new("id", Id, true, "任务 id", "在本预案内唯一的任务标识，例如 report-phone"),
         new("title", Str, true, "任务名称", "任务的中文名称，例如 电话报告市防指"),
-        new("owner", Id, true, "责任角色", "负责本任务的角色 id"),
-        new("from", Vocabulary.Level, true, "起始级别", "从哪一级响应开始执行；更高级别同样执行"),
+        new("owner", ReferenceShape.To(SymbolKind.Role), true, "责任角色", "负责本任务的角色 id"),
+        new("from", ReferenceShape.To(SymbolKind.Level) with { Vocabulary = Vocabulary.Level }, true, "起始级别", "从哪一级响应开始执行；更高级别同样执行"),
         new("within", new ExpressionShape(false, "30 min"), false, "完成时限", "自本级响应启动起的完成时限"),
         new("ack", new ExpressionShape(false, "5 min"), false, "响应（叫应）时限", "自本级响应启动起确认接收任务的时限，超时逐级提醒"),
-        new("after", new ArrayShape(Id), false, "前置任务", "须先完成的任务 id"),
+        new("after", new ArrayShape(ReferenceShape.To(SymbolKind.Task)), false, "前置任务", "须先完成的任务 id"),
         new("needs", Needs, false, "资源需求", "本任务消耗的资源，用于能力与风险匹配分析"),
         new("steps", new ArrayShape(Str), false, "处置步骤", "处置卡上逐条列出的操作步骤"),
-        new("report-to", Id, false, "报告对象", "完成后向其报告的角色 id"),
+        new("report-to", ReferenceShape.To(SymbolKind.Role), false, "报告对象", "完成后向其报告的角色 id"),
         new("note", Str, false, "注意事项", "执行任务时的注意事项"),
     ]);
 
@@ -167,9 +168,9 @@ public static class PlanSchema
         new("kind", Vocabulary.PlanKind, true, "预案类型", "总体、专项、部门、企业综合、企业专项、现场处置方案、基层或工作手册"),
         new("category", Vocabulary.Category, false, "事件类别", "自然灾害、事故灾难、公共卫生事件或社会安全事件"),
         new("hazards", new ArrayShape(Vocabulary.Hazard), true, "灾种", "本预案应对的灾害或事故类型"),
-        new("jurisdiction", Id, true, "行政区域", "适用的行政区划 id（registry 中 jurisdictions）"),
-        new("owner", Id, true, "编制单位", "编制单位 id（registry 中 organizations）"),
-        new("parent", Id, false, "上位预案", "衔接的上位预案 id"),
+        new("jurisdiction", ReferenceShape.To(SymbolKind.Jurisdiction), true, "行政区域", "适用的行政区划 id（registry 中 jurisdictions）"),
+        new("owner", ReferenceShape.To(SymbolKind.Organization), true, "编制单位", "编制单位 id（registry 中 organizations）"),
+        new("parent", ReferenceShape.To(SymbolKind.Plan), false, "上位预案", "衔接的上位预案 id"),
         new("version", Str, false, "版本号", "例如 \"2024.1\"（请加引号）"),
         new("effective", Date, false, "施行日期", "预案开始施行的日期"),
         new("lifecycle", Lifecycle, false, "预案管理", "批准、备案、评估、修订和演练信息"),
@@ -179,7 +180,7 @@ public static class PlanSchema
         new("levels", Levels, true, "响应分级", "各级响应的启动条件和决定角色，Ⅳ级最低、Ⅰ级最高"),
         new("end", End, false, "响应终止", "响应终止条件和决定角色"),
         new("tasks", new ArrayShape(Task), true, "任务", "各级响应中的任务"),
-        new("resources", new ArrayShape(Id), false, "可调用资源", "registry 中资源或资源组的 id"),
+        new("resources", new ArrayShape(ReferenceShape.To(SymbolKind.Resource, SymbolKind.ResourceGroup)), false, "可调用资源", "registry 中资源或资源组的 id"),
         new("text", TextSections, false, "文字内容", "预案正文各要素，写入预案文本"),
         new("attachments", new ArrayShape(Attachment), false, "附件", "预案附件清单"),
     ]);

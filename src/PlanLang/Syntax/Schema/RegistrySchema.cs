@@ -1,4 +1,5 @@
 using PlanLang.Diagnostics;
+using PlanLang.Semantics;
 
 namespace PlanLang.Syntax.Schema;
 
@@ -13,7 +14,7 @@ public static class RegistrySchema
         new("id", Id, true, "区划 id", "例如 cn-330303（cn- 加行政区划代码）"),
         new("name", Str, true, "名称", "例如 龙湾区"),
         new("tier", Vocabulary.Tier, true, "层级", "省、市、区县、街道乡镇、社区村"),
-        new("parent", Id, false, "上级区划", "上级行政区划 id"),
+        new("parent", ReferenceShape.To(SymbolKind.Jurisdiction), false, "上级区划", "上级行政区划 id"),
         new("code", Str, false, "行政区划代码", "国家统计用区划代码"),
         new("population", new ExpressionShape(false, "760000 persons"), false, "常住人口", "常住人口（persons）"),
         new("area", new ExpressionShape(false, "279 km2"), false, "面积", "行政区域面积"),
@@ -24,8 +25,8 @@ public static class RegistrySchema
         new("id", Id, true, "单位 id", "例如 longwan/ema"),
         new("name", Str, true, "名称", "单位全称，例如 龙湾区应急管理局"),
         new("kind", Vocabulary.OrganizationKind, false, "类别", "人民政府、政府部门、指挥机构、企业、基层组织或社会组织"),
-        new("jurisdiction", Id, false, "所在区划", "所在行政区划 id"),
-        new("parent", Id, false, "上级单位", "上级单位 id"),
+        new("jurisdiction", ReferenceShape.To(SymbolKind.Jurisdiction), false, "所在区划", "所在行政区划 id"),
+        new("parent", ReferenceShape.To(SymbolKind.Organization), false, "上级单位", "上级单位 id"),
         new("phone", Str, false, "值班电话", "24 小时值班电话"),
         new("address", Str, false, "地址", "办公地址"),
     ]);
@@ -35,8 +36,8 @@ public static class RegistrySchema
         new("id", Id, true, "资源 id", "例如 shelter/yongzhong-school"),
         new("kind", Vocabulary.ResourceKind, true, "类别", "避难场所、救援队伍、物资储备库、装备、专家或医疗机构"),
         new("name", Str, false, "名称", "资源名称"),
-        new("in", Id, true, "所在区划", "资源所在行政区划 id"),
-        new("owner", Id, false, "管理单位", "管理单位 id"),
+        new("in", ReferenceShape.To(SymbolKind.Jurisdiction), true, "所在区划", "资源所在行政区划 id"),
+        new("owner", ReferenceShape.To(SymbolKind.Organization), false, "管理单位", "管理单位 id"),
         new("group", Id, false, "资源组", "资源组名称，预案的 resources 可整组引用"),
         new("capacity", new ExpressionShape(false, "1200 persons"), false, "容纳人数", "避难场所可容纳人数"),
         new("area", new ExpressionShape(false, "1800 m2"), false, "有效面积", "避难场所有效避难面积"),
@@ -54,7 +55,7 @@ public static class RegistrySchema
     [
         new("id", Id, true, "协议 id", "例如 wenzhou/four-district-relief"),
         new("title", Str, false, "协议名称", "例如 四区救灾物资协同保障协议"),
-        new("parties", new ArrayShape(Id), true, "协议各方", "参与协议的行政区划或单位 id"),
+        new("parties", new ArrayShape(ReferenceShape.To(SymbolKind.Jurisdiction, SymbolKind.Organization)), true, "协议各方", "参与协议的行政区划或单位 id"),
         new("from", Vocabulary.Level, false, "适用级别", "从哪一级响应起可以调用"),
         new("signed", new DateShape(), false, "签订日期", "协议签订日期"),
     ]);

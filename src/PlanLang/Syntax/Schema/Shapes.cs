@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PlanLang.Diagnostics;
+using PlanLang.Semantics;
 
 namespace PlanLang.Syntax.Schema;
 
@@ -16,6 +17,18 @@ public sealed record StringShape : Shape;
 public sealed record IdShape : Shape
 {
     public const string Pattern = "^[a-z0-9]([a-z0-9_./-]*[a-z0-9])?$";
+}
+
+/// <summary>
+/// A reference to a defined name, with the kinds of symbol it may name: the one declaration of which field refers to
+/// what. The shape checker collects every value of this shape, the binder resolves them (the binding table), and the
+/// editor completes them from these kinds. <see cref="Vocabulary"/>: the names come from a closed list (levels IV…I).
+/// </summary>
+public sealed record ReferenceShape(ImmutableArray<SymbolKind> Targets) : Shape
+{
+    public EnumShape? Vocabulary { get; init; }
+
+    public static ReferenceShape To(params SymbolKind[] targets) => new([.. targets]);
 }
 
 /// <summary>A calendar date, YYYY-MM-DD.</summary>
