@@ -27,7 +27,16 @@ public sealed record AnalysisContext(
         .GroupBy(p => p.Syntax.Id!.Value, StringComparer.Ordinal)
         .ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
 
+    private readonly Lazy<ILookup<string, BoundPlan>> plansIn = new(() => Plans.Where(p => p.Syntax.Jurisdiction is not null).ToLookup(p => p.Syntax.Jurisdiction!.Value, StringComparer.Ordinal));
+    private readonly Lazy<ILookup<string, BoundPlan>> plansOwnedBy = new(() => Plans.Where(p => p.Syntax.Owner is not null).ToLookup(p => p.Syntax.Owner!.Value, StringComparer.Ordinal));
+
     public BoundPlan? Plan(string id) => plansById.Value.GetValueOrDefault(id);
+
+    /// <summary>The plans of a jurisdiction (not below it), in workspace order.</summary>
+    public IEnumerable<BoundPlan> PlansIn(string jurisdiction) => plansIn.Value[jurisdiction];
+
+    /// <summary>The plans an organisation wrote, in workspace order.</summary>
+    public IEnumerable<BoundPlan> PlansOwnedBy(string owner) => plansOwnedBy.Value[owner];
 
     /// <summary>Resources located in a jurisdiction (not below it).</summary>
     public IEnumerable<ResourceFacts> ResourcesIn(string jurisdiction) => resourcesByPlace.Value[jurisdiction];

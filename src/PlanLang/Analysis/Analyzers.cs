@@ -1,26 +1,30 @@
+using System.Collections.Immutable;
 using PlanLang.Analysis.Capacity;
 using PlanLang.Analysis.Coverage;
 using PlanLang.Analysis.Lifecycle;
 using PlanLang.Analysis.ResponseLogic;
 using PlanLang.Diagnostics;
-using PlanLang.Semantics;
+using PlanLang.Semantics.Bound;
 
 namespace PlanLang.Analysis;
 
-/// <summary>Runs every analysis over a bound workspace: response logic and capacity per plan, then coverage,
-/// linkage and lifecycle over the whole set.</summary>
+/// <summary>Runs the analyses over a bound workspace: response logic and capacity per plan (each on its own, so a
+/// compilation after an edit runs them only for the plans it bound again), then coverage, linkage and lifecycle over
+/// the whole set.</summary>
 public static class Analyzers
 {
-    public static AnalysisResult Run(AnalysisContext context, DiagnosticBag diagnostics)
+    /// <summary>Response logic and capacity of one plan: its capacity rows, with their diagnostics in <paramref name="diagnostics"/>.</summary>
+    public static ImmutableArray<CapacityRow> AnalyzePlan(AnalysisContext context, BoundPlan plan, DiagnosticBag diagnostics)
     {
-        var rows = WorkspaceCompiler.Parallel(context.Plans, diagnostics, (plan, bag) =>
-        {
-            new ResponseLogicAnalyzer(bag).Analyze(plan);
-            return new CapacityAnalyzer(context, bag).Analyze(plan);
-        }).SelectMany(r => r).ToList();
+        new ResponseLogicAnalyzer(diagnostics).Analyze(plan);
+        return [.. new CapacityAnalyzer(context, diagnostics).Analyze(plan)];
+    }
 
+    /// <summary>Coverage, linkage and lifecycle, which look at every plan of the workspace together.</summary>
+    public static CoverageMatrix AnalyzeWorkspace(AnalysisContext context, DiagnosticBag diagnostics)
+    {
         var coverage = new CoverageAnalyzer(context, diagnostics).Analyze();
         new LifecycleAnalyzer(context, diagnostics).Analyze();
-        return new AnalysisResult([.. rows], coverage);
+        return coverage;
     }
 }

@@ -2,38 +2,28 @@ using System.Collections.Immutable;
 
 namespace PlanLang.Semantics;
 
+/// <summary>The symbols and references of one part of a workspace: the registries, or one plan.</summary>
+public sealed record BindingSegment(ImmutableArray<Symbol> Symbols, ImmutableArray<Reference> References);
+
 /// <summary>
-/// What the binder found: every symbol of the workspace and every reference with the symbol it resolved to. Kept on
-/// the <see cref="Compilation"/>; the editor's index, the documents and the engine read names from here instead of
-/// working out again which field refers to what.
+/// What the binder found: every symbol of the workspace and every reference with the symbol it resolved to, in
+/// segments (the registries, then one per plan) so that a compilation after an edit shares the segments of the
+/// plans it did not bind again. Kept on the <see cref="Compilation"/>; the editor's index reads names from here
+/// instead of working out again which field refers to what.
 /// </summary>
-public sealed record BindingTable(ImmutableArray<Symbol> Symbols, ImmutableArray<Reference> References)
+public sealed record BindingTable(ImmutableArray<BindingSegment> Segments)
 {
-    public static BindingTable Empty { get; } = new([], []);
+    public static BindingTable Empty { get; } = new([]);
 
-    // Built on first use, from any thread: the binder of each plan asks while plans are bound in parallel.
-    private readonly Lazy<ILookup<(SymbolKind, string, string), Symbol>> byName = new(() => Symbols.ToLookup(s => (s.Kind, s.Id, s.Scope)));
+    // Built on first use, from any thread.
+    private readonly Lazy<ImmutableArray<Symbol>> symbols = new(() => [.. Segments.SelectMany(s => s.Symbols)]);
+    private readonly Lazy<ImmutableArray<Reference>> references = new(() => [.. Segments.SelectMany(s => s.References)]);
+    private readonly Lazy<ILookup<(SymbolKind, string, string), Symbol>> byName = new(() => Segments.SelectMany(s => s.Symbols).ToLookup(s => (s.Kind, s.Id, s.Scope)));
 
-    private readonly Lazy<Dictionary<(string, int, int), Reference>> bySpan = new(() =>
-        References.GroupBy(r => (r.Name.Span.File, r.Name.Span.Line, r.Name.Span.Column)).ToDictionary(g => g.Key, g => g.First()));
+    public ImmutableArray<Symbol> Symbols => symbols.Value;
 
-    /// <summary>The symbol a reference written at this place resolved to, or null.</summary>
-    public Symbol? TargetOf(Syntax.Model.Spanned<string>? name)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-
-        return bySpan.Value.GetValueOrDefault((name.Span.File, name.Span.Line, name.Span.Column))?.Target;
-    }
+    public ImmutableArray<Reference> References => references.Value;
 
     /// <summary>The symbols of a kind and id in a scope (empty for workspace names; a resource group has one per member).</summary>
-    public IEnumerable<Symbol> Find(SymbolKind kind, string id, string scope = "")
-    {
-        return byName.Value[(kind, id, scope)];
-    }
-
-    public BindingTable With(IEnumerable<Symbol> symbols, IEnumerable<Reference> references) =>
-        new([.. Symbols, .. symbols], [.. References, .. references]);
+    public IEnumerable<Symbol> Find(SymbolKind kind, string id, string scope = "") => byName.Value[(kind, id, scope)];
 }

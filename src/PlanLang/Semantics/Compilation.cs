@@ -20,6 +20,12 @@ public sealed record Compilation(
     /// <summary>Every symbol and what every reference resolved to.</summary>
     public BindingTable Binding { get; init; } = BindingTable.Empty;
 
+    /// <summary>The parsed files the compilation was made from; a later compilation of the same workspace starts from them.</summary>
+    public ImmutableArray<SourceFile> Sources { get; init; } = [];
+
+    /// <summary>What the next compilation of the workspace may reuse.</summary>
+    internal CompilationReuse? Reuse { get; init; }
+
     /// <summary>Every file of the workspace that was read, with its kind.</summary>
     public ImmutableArray<(string Path, FileKind Kind)> Files { get; init; } = [];
 

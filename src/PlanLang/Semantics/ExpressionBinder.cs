@@ -92,7 +92,7 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
     }
 
     /// <summary>Checks the plan's expressions and attaches what its references resolved to in <paramref name="names"/>.</summary>
-    public BoundPlan BindPlan(PlanSyntax plan, ImmutableDictionary<string, BoundNorm> norms, BindingTable names)
+    public BoundPlan BindPlan(PlanSyntax plan, ImmutableDictionary<string, BoundNorm> norms, PlanBinding names)
     {
         var inputs = InputCatalog.ByPath.ToImmutableDictionary(StringComparer.Ordinal).ToBuilder();
         foreach (var input in plan.Inputs)

@@ -9,15 +9,12 @@ using PlanLang.Syntax.Model;
 namespace PlanLang.Semantics;
 
 /// <summary>
-/// Names and references (PL2xxx): ids unique per workspace; every reference resolves, with "did you mean" for
-/// near misses; cycles in task order and in the jurisdiction tree are reported with their path.
-/// </summary>
-/// <summary>
 /// Names and references (PL2xxx): ids unique per workspace; every reference the shape model declares resolves, with
 /// "did you mean" for near misses; cycles in task order and in the jurisdiction tree are reported with their path.
-/// The result is the <see cref="BindingTable"/>: every symbol and what each reference resolved to.
+/// Workspace names are declared once for the workspace (<see cref="DeclareWorkspace"/>); each plan is then bound on
+/// its own (<see cref="BindPlan"/>), so a compilation after an edit binds again only the plans the edit can affect.
 /// </summary>
-public sealed class ReferenceBinder(DiagnosticBag diagnostics)
+public static class ReferenceBinder
 {
     /// <summary>The message for a name that does not resolve, by the first kind it may name that has one.</summary>
     private static readonly (SymbolKind Kind, DiagnosticDescriptor Descriptor)[] Undefined =
@@ -32,13 +29,37 @@ public sealed class ReferenceBinder(DiagnosticBag diagnostics)
         (SymbolKind.Level, DiagnosticCodes.UndefinedLevel),
     ];
 
-    private readonly List<Symbol> declared = [];
-    private readonly Dictionary<string, Symbol> workspace = new(StringComparer.Ordinal);
-    private readonly Dictionary<(SymbolKind, string, string), Symbol> local = [];
-    private readonly Dictionary<string, Symbol> groups = new(StringComparer.Ordinal);
+    /// <summary>The built-in inputs as symbols: the same for every workspace.</summary>
+    private static readonly ImmutableDictionary<string, Symbol> BuiltInInputs =
+        InputCatalog.BuiltIn.ToImmutableDictionary(i => i.Path, i => new Symbol(SymbolKind.Input, i.Path, string.Empty, null, i), StringComparer.Ordinal);
 
-    public BindingTable Bind(IReadOnlyList<RegistrySyntax> registries, IReadOnlyList<PlanSyntax> plans)
+    /// <summary>Registry entries and resource groups (duplicates reported), the registries' own references resolved,
+    /// the jurisdiction tree checked for cycles, and the built-in inputs and norms expressions may read.</summary>
+    public static RegistryNames DeclareRegistries(IReadOnlyList<RegistrySyntax> registries, IReadOnlyDictionary<string, BoundNorm> norms, ConfigSyntax? config, UiLanguage language)
     {
+        var diagnostics = new DiagnosticBag(language);
+        var declared = new List<Symbol>();
+        var workspace = new Dictionary<string, Symbol>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, Symbol>(StringComparer.Ordinal);
+
+        void Declare(Spanned<string>? id, SymbolKind kind, object declaration)
+        {
+            if (id is null)
+            {
+                return;
+            }
+
+            if (workspace.TryGetValue(id.Value, out var existing))
+            {
+                diagnostics.Add(DiagnosticCodes.DuplicateId, id.Span, id.Value, Where(existing.Span!));
+                return;
+            }
+
+            var symbol = new Symbol(kind, id.Value, string.Empty, id.Span, declaration);
+            workspace[id.Value] = symbol;
+            declared.Add(symbol);
+        }
+
         foreach (var registry in registries)
         {
             Declare(registry.Id, SymbolKind.Registry, registry);
@@ -70,63 +91,65 @@ public sealed class ReferenceBinder(DiagnosticBag diagnostics)
             }
         }
 
-        foreach (var plan in plans)
-        {
-            Declare(plan.Id, SymbolKind.Plan, plan);
-        }
+        var normSymbols = norms.Values.ToImmutableDictionary(
+            n => n.Name,
+            n => new Symbol(SymbolKind.Norm, n.Name, string.Empty, config?.Norms.FirstOrDefault(w => w.Name.Value == n.Name)?.Name.Span, n),
+            StringComparer.Ordinal);
+        var names = new WorkspaceNames(
+            new RegistryNames([.. declared, .. BuiltInInputs.Values, .. normSymbols.Values], workspace.ToImmutableDictionary(StringComparer.Ordinal), groups.ToImmutableDictionary(StringComparer.Ordinal), BuiltInInputs, normSymbols, [], []),
+            ImmutableDictionary<string, Symbol>.Empty,
+            []);
+        var references = registries.SelectMany(r => r.References).Select(r => Resolve(r, string.Empty, names, ImmutableDictionary<(SymbolKind, string), Symbol>.Empty, [], diagnostics)).ToImmutableArray();
+        CheckJurisdictionTree(registries, diagnostics);
+        var declaredNames = names.Registries;
 
-        foreach (var plan in plans)
-        {
-            DeclareLocal(plan);
-        }
-
-        var references = new List<Reference>();
-        foreach (var registry in registries)
-        {
-            references.AddRange(registry.References.Select(r => Resolve(r, string.Empty)));
-        }
-
-        CheckJurisdictionTree(registries);
-        foreach (var plan in plans)
-        {
-            references.AddRange(plan.References.Select(r => Resolve(r, plan.File)));
-            CheckTaskCycles(plan);
-        }
-
-        return new BindingTable([.. declared], [.. references]);
+        // A new record, not `with`: the segment is made from the references when the record is constructed.
+        return new RegistryNames(declaredNames.Symbols, declaredNames.ById, declaredNames.Groups, declaredNames.BuiltInInputs, declaredNames.Norms, references, [.. diagnostics.Items]);
     }
 
-    private void Declare(Spanned<string>? id, SymbolKind kind, object declaration)
+    /// <summary>The plan ids, after the registries' names (an id is unique across the workspace).</summary>
+    public static WorkspaceNames DeclarePlans(RegistryNames registries, IReadOnlyList<PlanSyntax> plans, DiagnosticBag diagnostics)
     {
-        if (id is null)
+        var ids = new Dictionary<string, Symbol>(StringComparer.Ordinal);
+        var symbols = ImmutableArray.CreateBuilder<Symbol>();
+        foreach (var plan in plans)
         {
-            return;
+            if (plan.Id is not { } id)
+            {
+                continue;
+            }
+
+            if (registries.ById.TryGetValue(id.Value, out var existing) || ids.TryGetValue(id.Value, out existing))
+            {
+                diagnostics.Add(DiagnosticCodes.DuplicateId, id.Span, id.Value, Where(existing.Span!));
+                continue;
+            }
+
+            var symbol = new Symbol(SymbolKind.Plan, id.Value, string.Empty, id.Span, plan);
+            ids[id.Value] = symbol;
+            symbols.Add(symbol);
         }
 
-        if (workspace.TryGetValue(id.Value, out var existing))
-        {
-            diagnostics.Add(DiagnosticCodes.DuplicateId, id.Span, id.Value, Where(existing.Span!));
-            return;
-        }
-
-        var symbol = new Symbol(kind, id.Value, string.Empty, id.Span, declaration);
-        workspace[id.Value] = symbol;
-        declared.Add(symbol);
+        return new WorkspaceNames(registries, ids, symbols.ToImmutable());
     }
 
-    /// <summary>The names that live in one plan: roles, levels, tasks (unique within the plan), inputs, scenario values.</summary>
-    private void DeclareLocal(PlanSyntax plan)
+    /// <summary>The names that live in one plan (roles, levels, tasks — unique within the plan —, inputs, scenario
+    /// values) and every reference of the plan resolved against them and the workspace's.</summary>
+    public static PlanBinding BindPlan(PlanSyntax plan, WorkspaceNames names, UiLanguage language)
     {
+        var diagnostics = new DiagnosticBag(language);
+        var locals = new Dictionary<(SymbolKind, string), Symbol>();
+        var declared = new List<Symbol>();
         void Add(SymbolKind kind, Spanned<string> id, object declaration)
         {
             var symbol = new Symbol(kind, id.Value, plan.File, id.Span, declaration);
-            if (local.TryAdd((kind, id.Value, plan.File), symbol))
+            if (locals.TryAdd((kind, id.Value), symbol))
             {
                 declared.Add(symbol);
             }
             else if (kind == SymbolKind.Task)
             {
-                diagnostics.Add(DiagnosticCodes.DuplicateId, id.Span, id.Value, Where(local[(kind, id.Value, plan.File)].Span!));
+                diagnostics.Add(DiagnosticCodes.DuplicateId, id.Span, id.Value, Where(locals[(kind, id.Value)].Span!));
             }
         }
 
@@ -154,25 +177,31 @@ public sealed class ReferenceBinder(DiagnosticBag diagnostics)
         {
             Add(SymbolKind.Scenario, entry.Name, entry);
         }
+
+        var frozen = locals.ToImmutableDictionary();
+        var references = plan.References.Select(r => Resolve(r, plan.File, names, frozen, declared, diagnostics)).ToImmutableArray();
+        CheckTaskCycles(plan, diagnostics);
+        return new PlanBinding([.. declared], frozen, references, [.. diagnostics.Items]);
     }
 
     private static string Where(SourceSpan span) =>
         $"{Path.GetFileName(span.File)}({span.Line},{span.Column})";
 
     /// <summary>Resolves one reference to the first kind it may name that has the name; reports it when none has.</summary>
-    private Reference Resolve(ReferenceSyntax reference, string scope)
+    private static Reference Resolve(ReferenceSyntax reference, string scope, WorkspaceNames names, ImmutableDictionary<(SymbolKind, string), Symbol> locals, IReadOnlyList<Symbol> declaredLocals, DiagnosticBag diagnostics)
     {
         var (name, shape) = (reference.Name, reference.Shape);
-        var target = shape.Targets.Select(kind => Lookup(kind, name.Value, scope)).FirstOrDefault(s => s is not null);
+        Symbol? Lookup(SymbolKind kind) => kind.IsPlanLocal() ? locals.GetValueOrDefault((kind, name.Value)) : names.Find(kind, name.Value);
+        var target = shape.Targets.Select(Lookup).FirstOrDefault(s => s is not null);
         var resolved = new Reference(name, shape.Targets, (target?.Kind ?? shape.Targets[^1]).IsPlanLocal() ? scope : string.Empty, target);
-        if (target is not null || (shape.Vocabulary is { } names && !names.Contains(name.Value)))
+        if (target is not null || (shape.Vocabulary is { } vocabulary && !vocabulary.Contains(name.Value)))
         {
             // A level outside IV…I is a shape error already (PL1005); it cannot also be undefined.
             return resolved;
         }
 
         var descriptor = Undefined.First(u => shape.Targets.Contains(u.Kind)).Descriptor;
-        var candidates = declared.Where(s => shape.Targets.Contains(s.Kind) && (s.Scope.Length == 0 || s.Scope == scope)).Select(s => s.Id).ToList();
+        var candidates = names.Symbols.Concat(declaredLocals).Where(s => shape.Targets.Contains(s.Kind)).Select(s => s.Id).ToList();
         var suggestion = DidYouMean.Suffix(name.Value, candidates);
         if (descriptor == DiagnosticCodes.UndefinedLevel)
         {
@@ -187,14 +216,7 @@ public sealed class ReferenceBinder(DiagnosticBag diagnostics)
         return resolved;
     }
 
-    private Symbol? Lookup(SymbolKind kind, string id, string scope) => kind switch
-    {
-        _ when kind.IsPlanLocal() => local.GetValueOrDefault((kind, id, scope)),
-        SymbolKind.ResourceGroup => groups.GetValueOrDefault(id),
-        _ => workspace.TryGetValue(id, out var s) && s.Kind == kind ? s : null,
-    };
-
-    private void CheckJurisdictionTree(IReadOnlyList<RegistrySyntax> registries)
+    private static void CheckJurisdictionTree(IReadOnlyList<RegistrySyntax> registries, DiagnosticBag diagnostics)
     {
         var parents = registries.SelectMany(r => r.Jurisdictions)
             .Where(j => j.Parent is not null)
@@ -230,7 +252,7 @@ public sealed class ReferenceBinder(DiagnosticBag diagnostics)
     }
 
     /// <summary>Depth-first search over <c>after</c>; each cycle is reported once, at the edge that closes it.</summary>
-    private void CheckTaskCycles(PlanSyntax plan)
+    private static void CheckTaskCycles(PlanSyntax plan, DiagnosticBag diagnostics)
     {
         var tasks = plan.Tasks.Where(t => t.Id is not null).GroupBy(t => t.Id!.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -269,48 +291,37 @@ public sealed class ReferenceBinder(DiagnosticBag diagnostics)
     }
 
     /// <summary>
-    /// Adds the names expressions use to the table: the built-in inputs and the norms in force as symbols, and each
-    /// input, scenario value and norm the bound expressions of the plans read as a reference. The expression checker
-    /// resolved them already (<see cref="BoundInput"/>…); this only records where.
+    /// The inputs, scenario values and norms a plan's bound expressions read, as references to their symbols. The
+    /// expression checker resolved them already (<see cref="BoundInput"/>…); this only records where they are written.
     /// </summary>
-    public static BindingTable WithExpressions(BindingTable table, IEnumerable<BoundPlan> plans, IReadOnlyDictionary<string, BoundNorm> norms, ConfigSyntax? config)
+    public static ImmutableArray<Reference> ExpressionReferences(BoundPlan plan, PlanBinding binding, WorkspaceNames names)
     {
-        var symbols = InputCatalog.BuiltIn.Select(i => new Symbol(SymbolKind.Input, i.Path, string.Empty, null, i)).ToList();
-        foreach (var norm in norms.Values)
+        var references = ImmutableArray.CreateBuilder<Reference>();
+        var expressions = plan.Levels.Select(l => l.When)
+            .Append(plan.End)
+            .Concat(plan.Tasks.SelectMany(t => t.Needs.Select(n => n.Value).Append(t.Within).Append(t.Ack)))
+            .Concat(plan.Scenario.Values.SelectMany(s => s.PerLevel.Select(p => p.Value).Append(s.Single)))
+            .OfType<BoundExpression>();
+        foreach (var expression in expressions)
         {
-            var written = config?.Norms.FirstOrDefault(n => n.Name.Value == norm.Name);
-            symbols.Add(new Symbol(SymbolKind.Norm, norm.Name, string.Empty, written?.Name.Span, norm));
-        }
-
-        var withSymbols = table.With(symbols, []);
-        var references = new List<Reference>();
-        foreach (var plan in plans)
-        {
-            var expressions = plan.Levels.Select(l => l.When)
-                .Append(plan.End)
-                .Concat(plan.Tasks.SelectMany(t => t.Needs.Select(n => n.Value).Append(t.Within).Append(t.Ack)))
-                .Concat(plan.Scenario.Values.SelectMany(s => s.PerLevel.Select(p => p.Value).Append(s.Single)))
-                .OfType<BoundExpression>();
-            foreach (var expression in expressions)
+            foreach (var node in expression.Nodes)
             {
-                foreach (var node in expression.Nodes)
+                (SymbolKind? Kind, string Id, Symbol? Target) found = node switch
                 {
-                    var (kind, id, scope) = node switch
-                    {
-                        BoundInput i => (SymbolKind.Input, i.Path, i.IsBuiltIn ? string.Empty : plan.Syntax.File),
-                        BoundScenarioValue v => (SymbolKind.Scenario, v.Name, plan.Syntax.File),
-                        BoundNormValue n => (SymbolKind.Norm, n.Name, string.Empty),
-                        _ => ((SymbolKind?)null, string.Empty, string.Empty),
-                    };
-                    if (kind is { } k)
-                    {
-                        var name = new Spanned<string>(id, expression.Source.At(node.Syntax.Start, node.Syntax.Length));
-                        references.Add(new Reference(name, [k], scope, withSymbols.Find(k, id, scope).FirstOrDefault(), expression.Source.Exact));
-                    }
+                    BoundInput { IsBuiltIn: true } i => (SymbolKind.Input, i.Path, names.BuiltInInputs.GetValueOrDefault(i.Path)),
+                    BoundInput i => (SymbolKind.Input, i.Path, binding.Locals.GetValueOrDefault((SymbolKind.Input, i.Path))),
+                    BoundScenarioValue v => (SymbolKind.Scenario, v.Name, binding.Locals.GetValueOrDefault((SymbolKind.Scenario, v.Name))),
+                    BoundNormValue n => (SymbolKind.Norm, n.Name, names.Norms.GetValueOrDefault(n.Name)),
+                    _ => (null, string.Empty, null),
+                };
+                if (found is { Kind: { } k, Id: var id, Target: var target })
+                {
+                    var name = new Spanned<string>(id, expression.Source.At(node.Syntax.Start, node.Syntax.Length));
+                    references.Add(new Reference(name, [k], target?.Scope ?? plan.Syntax.File, target, expression.Source.Exact));
                 }
             }
         }
 
-        return withSymbols.With([], references);
+        return references.ToImmutable();
     }
 }

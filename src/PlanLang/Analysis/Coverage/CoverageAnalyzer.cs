@@ -47,8 +47,8 @@ public sealed class CoverageAnalyzer(AnalysisContext context, DiagnosticBag diag
                 continue;
             }
 
-            var cells = required.Select(h => new CoverageCell(h, [.. context.Plans
-                .Where(p => p.Syntax.Jurisdiction?.Value == j.Id.Value && CoveringKinds.Contains(p.Syntax.Kind?.Value ?? string.Empty) && p.Syntax.Hazards.Any(x => x.Value == h))
+            var cells = required.Select(h => new CoverageCell(h, [.. context.PlansIn(j.Id.Value)
+                .Where(p => CoveringKinds.Contains(p.Syntax.Kind?.Value ?? string.Empty) && p.Syntax.Hazards.Any(x => x.Value == h))
                 .Select(p => p.Id)
                 .Order(StringComparer.Ordinal)])).ToImmutableArray();
             rows.Add(new CoverageRow(j.Id.Value, j.Name ?? j.Id.Value, j.Tier!, cells));
@@ -124,12 +124,12 @@ public sealed class CoverageAnalyzer(AnalysisContext context, DiagnosticBag diag
         var kind = plan.Syntax.Kind?.Value;
         if (kind is "enterprise-special" or "onsite")
         {
-            return context.Plans.FirstOrDefault(p => p.Syntax.Kind?.Value == "enterprise-comprehensive" && p.Syntax.Owner?.Value == plan.Syntax.Owner?.Value && p != plan);
+            return plan.Syntax.Owner is { } owner ? context.PlansOwnedBy(owner.Value).FirstOrDefault(p => p.Syntax.Kind?.Value == "enterprise-comprehensive" && p != plan) : null;
         }
 
         foreach (var ancestor in context.Tree.SelfAndAncestors(home).Skip(kind == "enterprise-comprehensive" ? 0 : 1))
         {
-            var match = context.Plans.FirstOrDefault(p => p != plan && p.Syntax.Jurisdiction?.Value == ancestor
+            var match = context.PlansIn(ancestor).FirstOrDefault(p => p != plan
                 && CoveringKinds.Contains(p.Syntax.Kind?.Value ?? string.Empty) && p.Syntax.Hazards.Any(h => hazards.Contains(h.Value)));
             if (match is not null)
             {

@@ -108,7 +108,7 @@ public sealed class LifecycleAnalyzer(AnalysisContext context, DiagnosticBag dia
         // An enterprise needs one 综合-or-专项 drill a year in total: count the drills of all its such plans and
         // report once, on its comprehensive plan (or its first such plan).
         var group = key == "enterprise"
-            ? context.Plans.Where(p => p.Syntax.Kind?.Value is "enterprise-comprehensive" or "enterprise-special" && p.Syntax.Owner?.Value == syntax.Owner?.Value).ToList()
+            ? (syntax.Owner is { } owner ? context.PlansOwnedBy(owner.Value) : context.Plans.Where(p => p.Syntax.Owner is null)).Where(p => p.Syntax.Kind?.Value is "enterprise-comprehensive" or "enterprise-special").ToList()
             : [plan];
         var reporter = group.FirstOrDefault(p => p.Syntax.Kind?.Value == "enterprise-comprehensive") ?? group[0];
         if (reporter != plan)

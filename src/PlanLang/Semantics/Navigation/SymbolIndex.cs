@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PlanLang.Diagnostics;
 
 namespace PlanLang.Semantics.Navigation;
@@ -10,13 +11,17 @@ namespace PlanLang.Semantics.Navigation;
 /// </summary>
 public sealed class SymbolIndex
 {
-    private readonly ILookup<(SymbolKind, string, string), Symbol> definitions;
+    // Each segment's part of the index, by segment: a compilation after an edit shares the segments of every plan it
+    // did not bind again, so their part is not worked out again.
+    private static readonly ConditionalWeakTable<BindingSegment, Part> Parts = [];
+
+    private readonly Lazy<ILookup<(SymbolKind, string, string), Symbol>> definitions;
 
     private SymbolIndex(ImmutableArray<Symbol> all, ImmutableArray<NameOccurrence> occurrences)
     {
         Definitions = all;
         Occurrences = occurrences;
-        definitions = all.ToLookup(d => (d.Kind, d.Scope, d.Id));
+        definitions = new(() => all.ToLookup(d => (d.Kind, d.Scope, d.Id)));
     }
 
     public ImmutableArray<Symbol> Definitions { get; }
@@ -30,7 +35,7 @@ public sealed class SymbolIndex
             .ThenBy(o => o.Span.EndColumn - o.Span.Column)
             .FirstOrDefault();
 
-    public IEnumerable<Symbol> DefinitionsOf(NameOccurrence name) => definitions[(name.Kind, name.Scope, name.Id)];
+    public IEnumerable<Symbol> DefinitionsOf(NameOccurrence name) => definitions.Value[(name.Kind, name.Scope, name.Id)];
 
     /// <summary>Every place the same name is written: the definitions and the references.</summary>
     public IEnumerable<NameOccurrence> OccurrencesOf(NameOccurrence name) =>
@@ -43,21 +48,39 @@ public sealed class SymbolIndex
 
     public static SymbolIndex Build(Compilation compilation)
     {
-        string Full(string file) => Path.GetFullPath(file, compilation.Root);
+        var parts = compilation.Binding.Segments.Select(segment =>
+        {
+            if (!Parts.TryGetValue(segment, out var part) || part.Root != compilation.Root)
+            {
+                part = Project(segment, compilation.Root);
+                Parts.AddOrUpdate(segment, part);
+            }
+
+            return part;
+        }).ToList();
+        return new SymbolIndex([.. parts.SelectMany(p => p.Symbols)], [.. parts.SelectMany(p => p.Occurrences)]);
+    }
+
+    /// <summary>A segment's symbols and occurrences with full paths; only exactly placed references are navigable.</summary>
+    private static Part Project(BindingSegment segment, string root)
+    {
+        string Full(string file) => Path.GetFullPath(file, root);
         SourceSpan FullSpan(SourceSpan span) => span with { File = Full(span.File) };
         string FullScope(string scope) => scope.Length == 0 ? scope : Full(scope);
 
-        var symbols = compilation.Binding.Symbols
+        var symbols = segment.Symbols
             .Where(s => s.Kind != SymbolKind.Registry)
             .Select(s => s with { Scope = FullScope(s.Scope), Span = s.Span is null ? null : FullSpan(s.Span) })
             .ToImmutableArray();
         var occurrences = symbols
             .Where(s => s.Span is not null && s.Kind != SymbolKind.ResourceGroup)
             .Select(s => new NameOccurrence(s.Kind, s.Id, s.Scope, s.Span!, IsDefinition: true))
-            .Concat(compilation.Binding.References
+            .Concat(segment.References
                 .Where(r => r.Exact)
                 .Select(r => new NameOccurrence(r.Kind, r.Name.Value, FullScope(r.Scope), FullSpan(r.Name.Span), IsDefinition: false)))
             .ToImmutableArray();
-        return new SymbolIndex(symbols, occurrences);
+        return new Part(root, symbols, occurrences);
     }
+
+    private sealed record Part(string Root, ImmutableArray<Symbol> Symbols, ImmutableArray<NameOccurrence> Occurrences);
 }
