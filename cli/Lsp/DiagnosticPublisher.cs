@@ -15,8 +15,10 @@ public sealed class DiagnosticPublisher(Func<PublishDiagnosticsParams, Task> sen
 {
     private readonly Dictionary<WorkspaceSession, Dictionary<string, ImmutableArray<Diagnostic>>> sentBySession = [];
 
-    public void Publish(Compilation compilation, WorkspaceSession session, string? subject)
+    /// <returns>When every notification has been written.</returns>
+    public Task Publish(Compilation compilation, WorkspaceSession session, string? subject)
     {
+        var sending = new List<Task>();
         if (!sentBySession.TryGetValue(session, out var sent))
         {
             sentBySession[session] = sent = new(StringComparer.Ordinal);
@@ -35,7 +37,7 @@ public sealed class DiagnosticPublisher(Func<PublishDiagnosticsParams, Task> sen
                 continue;
             }
 
-            _ = send(new PublishDiagnosticsParams(new Uri(file).AbsoluteUri, [.. list.Select(ToLsp)]));
+            sending.Add(send(new PublishDiagnosticsParams(new Uri(file).AbsoluteUri, [.. list.Select(ToLsp)])));
             if (list.IsEmpty)
             {
                 sent.Remove(file);
@@ -45,6 +47,8 @@ public sealed class DiagnosticPublisher(Func<PublishDiagnosticsParams, Task> sen
                 sent[file] = list;
             }
         }
+
+        return Task.WhenAll(sending);
     }
 
     private static LspDiagnostic ToLsp(Diagnostic d) => new(

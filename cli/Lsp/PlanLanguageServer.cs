@@ -68,12 +68,12 @@ public sealed class PlanLanguageServer
     }
 
     [JsonRpcMethod("initialized")]
-    public void Initialized()
+    public async Task Initialized()
     {
         if (root is not null)
         {
             var session = sessions.For(root);
-            publisher.Publish(session.Refresh(), session, null);
+            await publisher.Publish(session.Refresh(), session, null).ConfigureAwait(true);
         }
     }
 

@@ -4,39 +4,39 @@ using StreamJsonRpc;
 namespace PlanLang.Cli.Lsp.Handlers;
 
 /// <summary>Document synchronisation: every open, change, save and close compiles the document's workspace and
-/// publishes what changed.</summary>
+/// publishes what changed. The symbol index is built when a request first needs it, not on every keystroke.</summary>
 public sealed class DocumentHandler(WorkspaceSessions sessions, DiagnosticPublisher publisher)
 {
     [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
-    public void DidOpen(DidOpenTextDocumentParams parameters)
+    public async Task DidOpen(DidOpenTextDocumentParams parameters)
     {
         var path = parameters.TextDocument.Path;
         var session = sessions.For(path);
-        publisher.Publish(session.Open(path, parameters.TextDocument.Text), session, path);
+        await publisher.Publish(session.Open(path, parameters.TextDocument.Text), session, path).ConfigureAwait(true);
     }
 
     [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
-    public void DidChange(DidChangeTextDocumentParams parameters)
+    public async Task DidChange(DidChangeTextDocumentParams parameters)
     {
         // Full synchronisation: the last change holds the whole text.
         var path = parameters.TextDocument.Path;
         var session = sessions.For(path);
-        publisher.Publish(session.Change(path, parameters.ContentChanges[^1].Text), session, path);
+        await publisher.Publish(session.Change(path, parameters.ContentChanges[^1].Text), session, path).ConfigureAwait(true);
     }
 
     [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
-    public void DidSave(DidSaveTextDocumentParams parameters)
+    public async Task DidSave(DidSaveTextDocumentParams parameters)
     {
         var path = parameters.TextDocument.Path;
         var session = sessions.For(path);
-        publisher.Publish(session.Refresh(), session, path);
+        await publisher.Publish(session.Refresh(), session, path).ConfigureAwait(true);
     }
 
     [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
-    public void DidClose(DidCloseTextDocumentParams parameters)
+    public async Task DidClose(DidCloseTextDocumentParams parameters)
     {
         var path = parameters.TextDocument.Path;
         var session = sessions.For(path);
-        publisher.Publish(session.Close(path), session, path);
+        await publisher.Publish(session.Close(path), session, path).ConfigureAwait(true);
     }
 }

@@ -15,27 +15,31 @@ public sealed class SymbolIndex
     // did not bind again, so their part is not worked out again.
     private static readonly ConditionalWeakTable<BindingSegment, Part> Parts = [];
 
-    private readonly Lazy<ILookup<(SymbolKind, string, string), Symbol>> definitions;
+    private readonly ImmutableArray<Part> parts;
+    private readonly Lazy<ImmutableArray<Symbol>> definitions;
+    private readonly Lazy<ImmutableArray<NameOccurrence>> occurrences;
 
-    private SymbolIndex(ImmutableArray<Symbol> all, ImmutableArray<NameOccurrence> occurrences)
+    private SymbolIndex(ImmutableArray<Part> parts)
     {
-        Definitions = all;
-        Occurrences = occurrences;
-        definitions = new(() => all.ToLookup(d => (d.Kind, d.Scope, d.Id)));
+        this.parts = parts;
+        definitions = new(() => [.. parts.SelectMany(p => p.Symbols)]);
+        occurrences = new(() => [.. parts.SelectMany(p => p.Occurrences)]);
     }
 
-    public ImmutableArray<Symbol> Definitions { get; }
+    public ImmutableArray<Symbol> Definitions => definitions.Value;
 
-    public ImmutableArray<NameOccurrence> Occurrences { get; }
+    public ImmutableArray<NameOccurrence> Occurrences => occurrences.Value;
 
     /// <summary>The name written at a one-based line and column, the innermost if spans nest.</summary>
     public NameOccurrence? At(string file, int line, int column) =>
-        Occurrences.Where(o => o.Contains(file, line, column))
+        parts.Where(p => p.Files.Contains(file))
+            .SelectMany(p => p.Occurrences)
+            .Where(o => o.Contains(file, line, column))
             .OrderBy(o => o.Span.EndLine - o.Span.Line)
             .ThenBy(o => o.Span.EndColumn - o.Span.Column)
             .FirstOrDefault();
 
-    public IEnumerable<Symbol> DefinitionsOf(NameOccurrence name) => definitions.Value[(name.Kind, name.Scope, name.Id)];
+    public IEnumerable<Symbol> DefinitionsOf(NameOccurrence name) => parts.SelectMany(p => p.Definitions[(name.Kind, name.Scope, name.Id)]);
 
     /// <summary>Every place the same name is written: the definitions and the references.</summary>
     public IEnumerable<NameOccurrence> OccurrencesOf(NameOccurrence name) =>
@@ -58,7 +62,7 @@ public sealed class SymbolIndex
 
             return part;
         }).ToList();
-        return new SymbolIndex([.. parts.SelectMany(p => p.Symbols)], [.. parts.SelectMany(p => p.Occurrences)]);
+        return new SymbolIndex([.. parts]);
     }
 
     /// <summary>A segment's symbols and occurrences with full paths; only exactly placed references are navigable.</summary>
@@ -82,5 +86,14 @@ public sealed class SymbolIndex
         return new Part(root, symbols, occurrences);
     }
 
-    private sealed record Part(string Root, ImmutableArray<Symbol> Symbols, ImmutableArray<NameOccurrence> Occurrences);
+    private sealed record Part(string Root, ImmutableArray<Symbol> Symbols, ImmutableArray<NameOccurrence> Occurrences)
+    {
+        private readonly Lazy<ILookup<(SymbolKind, string, string), Symbol>> definitions = new(() => Symbols.ToLookup(d => (d.Kind, d.Scope, d.Id)));
+        private readonly Lazy<HashSet<string>> files = new(() => Occurrences.Select(o => o.Span.File).ToHashSet(StringComparer.Ordinal));
+
+        public ILookup<(SymbolKind, string, string), Symbol> Definitions => definitions.Value;
+
+        /// <summary>The files the part's names are written in.</summary>
+        public HashSet<string> Files => files.Value;
+    }
 }
