@@ -18,6 +18,13 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
 {
     private static readonly string[] Functions = ["min", "max", "sum", "count"];
 
+    // Bound trees of parsed trees (which the parser shares between equal texts) that bound without a diagnostic, by
+    // what the scope declares: a thousand plans write "30 min" and "warning.typhoon >= blue" thousands of times.
+    // Bound nodes carry no file position, so one tree serves every place it is written.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expr, System.Collections.Concurrent.ConcurrentDictionary<string, BoundNode>> Shared = [];
+
+    private readonly string scopeKey = KeyOf(scope);
+
     private ExpressionSource source = new(string.Empty, Diagnostics.SourceSpan.StartOf(string.Empty), false);
 
     /// <summary>Checks a condition and keeps its bound tree for the analyses and the engine.</summary>
@@ -53,7 +60,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
             return (null, null, ErrorType.Instance);
         }
 
-        var body = Bind(tree.Body);
+        var body = BindShared(tree.Body);
         if (body.Type is not (BoolType or ErrorType))
         {
             Add(DiagnosticCodes.TypeMismatch, tree.Body, new Text("触发条件", "A trigger"), BoolType.Instance.Describe(), body.Type.Describe());
@@ -93,7 +100,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
             return (null, ErrorType.Instance);
         }
 
-        var body = Bind(tree.Body);
+        var body = BindShared(tree.Body);
         var type = body.Type;
         if (expected is not null)
         {
@@ -130,6 +137,49 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         {
             diagnostics.Add(DiagnosticCodes.ExpressionSyntax, source.At(error.Start, error.Length), error.Message);
         }
+    }
+
+    private BoundNode BindShared(Expr body)
+    {
+        var shared = Shared.GetValue(body, static _ => new(StringComparer.Ordinal));
+        if (shared.TryGetValue(scopeKey, out var bound))
+        {
+            return bound;
+        }
+
+        var before = diagnostics.Count;
+        bound = Bind(body);
+        if (diagnostics.Count == before)
+        {
+            shared.TryAdd(scopeKey, bound);
+        }
+
+        return bound;
+    }
+
+    /// <summary>What binding depends on besides the tree: the plan's own inputs (with their titles, which documents
+    /// print), the scenario values and norms with their types, and whether scenario and norms may be used at all.</summary>
+    private static string KeyOf(ExpressionScope scope)
+    {
+        var key = new System.Text.StringBuilder();
+        foreach (var (path, input) in scope.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal))
+        {
+            if (!(InputCatalog.ByPath.TryGetValue(path, out var builtIn) && ReferenceEquals(builtIn, input)))
+            {
+                key.Append("i:").Append(path).Append('=').Append(input).Append('\n');
+            }
+        }
+
+        foreach (var (name, map) in new[] { ("s:", scope.Scenario), ("n:", scope.Norms) })
+        {
+            key.Append(map is null ? name + "none\n" : name + "\n");
+            foreach (var (entry, type) in (map ?? ImmutableDictionary<string, ExprType>.Empty).OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                key.Append(entry).Append('=').Append(type).Append('\n');
+            }
+        }
+
+        return key.ToString();
     }
 
     private BoundNode Bind(Expr expr) => expr switch

@@ -11,14 +11,26 @@ public sealed record BindingSegment(ImmutableArray<Symbol> Symbols, ImmutableArr
 /// plans it did not bind again. Kept on the <see cref="Compilation"/>; the editor's index reads names from here
 /// instead of working out again which field refers to what.
 /// </summary>
-public sealed record BindingTable(ImmutableArray<BindingSegment> Segments)
+public sealed class BindingTable
 {
-    public static BindingTable Empty { get; } = new([]);
+    private readonly Lazy<ImmutableArray<BindingSegment>> segments;
+    private readonly Lazy<ImmutableArray<Symbol>> symbols;
+    private readonly Lazy<ImmutableArray<Reference>> references;
+    private readonly Lazy<ILookup<(SymbolKind, string, string), Symbol>> byName;
 
-    // Built on first use, from any thread.
-    private readonly Lazy<ImmutableArray<Symbol>> symbols = new(() => [.. Segments.SelectMany(s => s.Symbols)]);
-    private readonly Lazy<ImmutableArray<Reference>> references = new(() => [.. Segments.SelectMany(s => s.References)]);
-    private readonly Lazy<ILookup<(SymbolKind, string, string), Symbol>> byName = new(() => Segments.SelectMany(s => s.Symbols).ToLookup(s => (s.Kind, s.Id, s.Scope)));
+    /// <param name="segments">Made when first read: only the editor's index needs the table, not <c>check</c>.</param>
+    public BindingTable(Func<ImmutableArray<BindingSegment>> segments)
+    {
+        // Built on first use, from any thread.
+        this.segments = new(segments);
+        symbols = new(() => [.. Segments.SelectMany(s => s.Symbols)]);
+        references = new(() => [.. Segments.SelectMany(s => s.References)]);
+        byName = new(() => Segments.SelectMany(s => s.Symbols).ToLookup(s => (s.Kind, s.Id, s.Scope)));
+    }
+
+    public static BindingTable Empty { get; } = new(() => []);
+
+    public ImmutableArray<BindingSegment> Segments => segments.Value;
 
     public ImmutableArray<Symbol> Symbols => symbols.Value;
 

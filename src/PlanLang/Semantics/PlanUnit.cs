@@ -13,14 +13,18 @@ namespace PlanLang.Semantics;
 /// </summary>
 public sealed record PlanUnit
 {
-    public PlanUnit(SourceFile file, PlanBinding binding, BoundPlan bound, ImmutableArray<Reference> expressionReferences, ImmutableArray<Diagnostic> expressionDiagnostics)
+    private readonly Lazy<BindingSegment> segment;
+
+    /// <param name="expressionReferences">Where the plan's expressions name inputs, scenario values and norms: worked
+    /// out only when the binding table is read (the editor's index), not for every <c>check</c>.</param>
+    public PlanUnit(SourceFile file, PlanBinding binding, BoundPlan bound, Lazy<ImmutableArray<Reference>> expressionReferences, ImmutableArray<Diagnostic> expressionDiagnostics)
     {
         File = file;
         Binding = binding;
         Bound = bound;
         ExpressionReferences = expressionReferences;
         ExpressionDiagnostics = expressionDiagnostics;
-        Segment = new BindingSegment(binding.Symbols, [.. binding.References, .. expressionReferences]);
+        segment = new(() => new BindingSegment(binding.Symbols, [.. binding.References, .. expressionReferences.Value]));
         PlansReferred = [.. binding.References.Where(r => r.Target is { Kind: SymbolKind.Plan, Span: not null }).Select(r => r.Target!.Span!.File).Distinct()];
     }
 
@@ -30,7 +34,7 @@ public sealed record PlanUnit
 
     public BoundPlan Bound { get; }
 
-    public ImmutableArray<Reference> ExpressionReferences { get; }
+    public Lazy<ImmutableArray<Reference>> ExpressionReferences { get; }
 
     public ImmutableArray<Diagnostic> ExpressionDiagnostics { get; }
 
@@ -39,7 +43,7 @@ public sealed record PlanUnit
     public ImmutableArray<CapacityRow> Capacity { get; init; } = [];
 
     /// <summary>The plan's symbols and references, as one segment of the workspace's binding table.</summary>
-    public BindingSegment Segment { get; }
+    public BindingSegment Segment => segment.Value;
 
     /// <summary>The files of the other plans this plan's references resolved to (its parent).</summary>
     public ImmutableArray<string> PlansReferred { get; }

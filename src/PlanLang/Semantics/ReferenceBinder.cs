@@ -99,7 +99,7 @@ public static class ReferenceBinder
             new RegistryNames([.. declared, .. BuiltInInputs.Values, .. normSymbols.Values], workspace.ToImmutableDictionary(StringComparer.Ordinal), groups.ToImmutableDictionary(StringComparer.Ordinal), BuiltInInputs, normSymbols, [], []),
             ImmutableDictionary<string, Symbol>.Empty,
             []);
-        var references = registries.SelectMany(r => r.References).Select(r => Resolve(r, string.Empty, names, ImmutableDictionary<(SymbolKind, string), Symbol>.Empty, [], diagnostics)).ToImmutableArray();
+        var references = registries.SelectMany(r => r.References).Select(r => Resolve(r, string.Empty, names, new Dictionary<(SymbolKind, string), Symbol>(), [], diagnostics)).ToImmutableArray();
         CheckJurisdictionTree(registries, diagnostics);
         var declaredNames = names.Registries;
 
@@ -178,21 +178,28 @@ public static class ReferenceBinder
             Add(SymbolKind.Scenario, entry.Name, entry);
         }
 
-        var frozen = locals.ToImmutableDictionary();
-        var references = plan.References.Select(r => Resolve(r, plan.File, names, frozen, declared, diagnostics)).ToImmutableArray();
+        var references = plan.References.Select(r => Resolve(r, plan.File, names, locals, declared, diagnostics)).ToImmutableArray();
         CheckTaskCycles(plan, diagnostics);
-        return new PlanBinding([.. declared], frozen, references, [.. diagnostics.Items]);
+        return new PlanBinding([.. declared], locals, references, [.. diagnostics.Items]);
     }
 
     private static string Where(SourceSpan span) =>
         $"{Path.GetFileName(span.File)}({span.Line},{span.Column})";
 
     /// <summary>Resolves one reference to the first kind it may name that has the name; reports it when none has.</summary>
-    private static Reference Resolve(ReferenceSyntax reference, string scope, WorkspaceNames names, ImmutableDictionary<(SymbolKind, string), Symbol> locals, IReadOnlyList<Symbol> declaredLocals, DiagnosticBag diagnostics)
+    private static Reference Resolve(ReferenceSyntax reference, string scope, WorkspaceNames names, IReadOnlyDictionary<(SymbolKind, string), Symbol> locals, IReadOnlyList<Symbol> declaredLocals, DiagnosticBag diagnostics)
     {
         var (name, shape) = (reference.Name, reference.Shape);
-        Symbol? Lookup(SymbolKind kind) => kind.IsPlanLocal() ? locals.GetValueOrDefault((kind, name.Value)) : names.Find(kind, name.Value);
-        var target = shape.Targets.Select(Lookup).FirstOrDefault(s => s is not null);
+        Symbol? target = null;
+        foreach (var kind in shape.Targets)
+        {
+            target = kind.IsPlanLocal() ? locals.GetValueOrDefault((kind, name.Value)) : names.Find(kind, name.Value);
+            if (target is not null)
+            {
+                break;
+            }
+        }
+
         var resolved = new Reference(name, shape.Targets, (target?.Kind ?? shape.Targets[^1]).IsPlanLocal() ? scope : string.Empty, target);
         if (target is not null || (shape.Vocabulary is { } vocabulary && !vocabulary.Contains(name.Value)))
         {

@@ -163,7 +163,7 @@ public static class WorkspaceCompiler
             .ThenBy(d => d.Column)
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToImmutableArray();
-        var binding = new BindingTable([inputs.Names.Segment, new BindingSegment(names.PlanSymbols, []), .. units.Select(u => u.Segment)]);
+        var binding = new BindingTable(() => [inputs.Names.Segment, new BindingSegment(names.PlanSymbols, []), .. units.Select(u => u.Segment)]);
         return new Compilation(
             root,
             config,
@@ -224,7 +224,7 @@ public static class WorkspaceCompiler
             var binding = ReferenceBinder.BindPlan(file.Plan!, names, language);
             var bag = new DiagnosticBag(language);
             var bound = new ExpressionBinder(bag).BindPlan(file.Plan!, norms, binding);
-            computed[k] = new PlanUnit(file, binding, bound, ReferenceBinder.ExpressionReferences(bound, binding, names), [.. bag.Items]);
+            computed[k] = new PlanUnit(file, binding, bound, new(() => ReferenceBinder.ExpressionReferences(bound, binding, names)), [.. bag.Items]);
         });
         for (var k = 0; k < todo.Count; k++)
         {

@@ -33,19 +33,9 @@ public sealed class InputGrid
     {
         var thresholds = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var used = new SortedDictionary<string, InputInfo>(StringComparer.Ordinal);
-        foreach (var node in conditions.SelectMany(BoundTree.Descendants))
+        foreach (var condition in conditions)
         {
-            switch (node)
-            {
-                case BoundInput input:
-                    used.TryAdd(input.Path, input.Input);
-                    break;
-                case BoundComparison or BoundArithmetic:
-                    var (left, right) = node is BoundComparison c ? (c.Left, c.Right) : (((BoundArithmetic)node).Left, ((BoundArithmetic)node).Right);
-                    AddThreshold(left, right, thresholds);
-                    AddThreshold(right, left, thresholds);
-                    break;
-            }
+            Collect(condition, used, thresholds);
         }
 
         // incident.grade is computed from deaths, serious injuries and loss: grid those at the 493号令 boundaries.
@@ -76,16 +66,17 @@ public sealed class InputGrid
             yield break;
         }
 
+        var positions = axes.Select((a, i) => (a.Path, i)).ToDictionary(p => p.Path, p => p.i, StringComparer.Ordinal);
         var index = new int[axes.Length];
         while (true)
         {
-            var values = new Dictionary<string, Value>(axes.Length, StringComparer.Ordinal);
+            var values = new Value[axes.Length];
             for (var i = 0; i < axes.Length; i++)
             {
-                values[axes[i].Path] = axes[i].Values[index[i]];
+                values[i] = axes[i].Values[index[i]];
             }
 
-            yield return new GridPoint(values);
+            yield return new GridPoint(positions, values);
             var k = 0;
             while (k < axes.Length && ++index[k] == axes[k].Values.Length)
             {
@@ -109,9 +100,50 @@ public sealed class InputGrid
         return list;
     }
 
+    private static void Collect(BoundNode node, SortedDictionary<string, InputInfo> used, Dictionary<string, List<double>> thresholds)
+    {
+        switch (node)
+        {
+            case BoundInput input:
+                used.TryAdd(input.Path, input.Input);
+                break;
+            case BoundNot n:
+                Collect(n.Operand, used, thresholds);
+                break;
+            case BoundNegate n:
+                Collect(n.Operand, used, thresholds);
+                break;
+            case BoundLogical l:
+                Collect(l.Left, used, thresholds);
+                Collect(l.Right, used, thresholds);
+                break;
+            case BoundCall c:
+                foreach (var argument in c.Arguments)
+                {
+                    Collect(argument, used, thresholds);
+                }
+
+                break;
+            case BoundComparison c:
+                Pair(c.Left, c.Right, used, thresholds);
+                break;
+            case BoundArithmetic a:
+                Pair(a.Left, a.Right, used, thresholds);
+                break;
+        }
+    }
+
+    private static void Pair(BoundNode left, BoundNode right, SortedDictionary<string, InputInfo> used, Dictionary<string, List<double>> thresholds)
+    {
+        Collect(left, used, thresholds);
+        Collect(right, used, thresholds);
+        AddThreshold(left, right, thresholds);
+        AddThreshold(right, left, thresholds);
+    }
+
     private static void AddThreshold(BoundNode side, BoundNode other, Dictionary<string, List<double>> thresholds)
     {
-        if (side is not BoundInput { Input.Type: QuantityType q } input || !BoundTree.IsConstant(other))
+        if (side is not BoundInput { Input.Type: QuantityType q } input || !IsConstant(other))
         {
             return;
         }
@@ -122,6 +154,14 @@ public sealed class InputGrid
             Thresholds(thresholds, input.Path).Add(v.In(own).Base);
         }
     }
+
+    private static bool IsConstant(BoundNode node) => node switch
+    {
+        BoundQuantity => true,
+        BoundNegate n => IsConstant(n.Operand),
+        BoundArithmetic a => IsConstant(a.Left) && IsConstant(a.Right),
+        _ => false,
+    };
 
     private static ImmutableArray<Value> Candidates(InputInfo input, List<double> thresholds)
     {

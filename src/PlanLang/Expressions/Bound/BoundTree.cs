@@ -25,14 +25,41 @@ public static class BoundTree
         {
             var current = stack.Pop();
             yield return current;
-            foreach (var child in Children(current).Reverse())
+            switch (current)
             {
-                stack.Push(child);
+                case BoundNot n:
+                    stack.Push(n.Operand);
+                    break;
+                case BoundNegate n:
+                    stack.Push(n.Operand);
+                    break;
+                case BoundLogical l:
+                    stack.Push(l.Right);
+                    stack.Push(l.Left);
+                    break;
+                case BoundArithmetic a:
+                    stack.Push(a.Right);
+                    stack.Push(a.Left);
+                    break;
+                case BoundComparison c:
+                    stack.Push(c.Right);
+                    stack.Push(c.Left);
+                    break;
+                case BoundCall c:
+                    for (var i = c.Arguments.Length - 1; i >= 0; i--)
+                    {
+                        stack.Push(c.Arguments[i]);
+                    }
+
+                    break;
+                case BoundError e:
+                    for (var i = e.Children.Length - 1; i >= 0; i--)
+                    {
+                        stack.Push(e.Children[i]);
+                    }
+
+                    break;
             }
         }
     }
-
-    /// <summary>True when the node reads no input, scenario value or norm: its value is known when the plan is checked.</summary>
-    public static bool IsConstant(BoundNode node) =>
-        Descendants(node).All(n => n is not (BoundInput or BoundScenarioValue or BoundNormValue or BoundError));
 }

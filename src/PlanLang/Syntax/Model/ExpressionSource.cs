@@ -6,14 +6,17 @@ using YamlDotNet.RepresentationModel;
 namespace PlanLang.Syntax.Model;
 
 /// <summary>
-/// Expression text as written in a YAML scalar, parsed when the file is read (the only place expressions are parsed),
+/// Expression text as written in a YAML scalar, with its parse — the only place expressions are parsed: once per source,
+/// when the checker first asks (parsing while the file is read made <c>check</c> slower on two cores) — and
 /// with what is needed to turn an offset inside the text into a column of the file. For a one-line plain or quoted
 /// scalar the mapping is exact; for a block scalar the whole scalar is the best span there is.
 /// </summary>
 /// <param name="Condition">A trigger (<c>when</c>), which may end with <c>for</c> a duration; otherwise a value.</param>
 public sealed record ExpressionSource(string Text, SourceSpan Span, bool Exact, bool Condition = false)
 {
-    public ParsedExpression Parsed { get; } = ExpressionParser.Read(Text, Condition);
+    private readonly Lazy<ParsedExpression> parsed = new(() => ExpressionParser.Read(Text, Condition));
+
+    public ParsedExpression Parsed => parsed.Value;
 
     /// <summary>The parse as a condition or as a value: <see cref="Parsed"/> when that is the form the field was read in.</summary>
     public ParsedExpression As(bool condition) => condition == Condition ? Parsed : ExpressionParser.Read(Text, condition);
