@@ -68,7 +68,7 @@ public sealed record DrillScript(
             }
 
             var bound = new ExpressionChecker(bag, ExpressionScope.BuiltInOnly).BindValue(
-                ExpressionSource.From(s, path), new Text(field, field), Expressions.Units.UnitCatalog.TimeDimension, "30 min");
+                ExpressionSource.From(s, path), Text.Same(field), Expressions.Units.UnitCatalog.TimeDimension, "30 min");
             return Semantics.ExpressionBinder.Constant(bound) is QuantityValue q ? TimeSpan.FromSeconds(q.Base) : TimeSpan.Zero;
         }
 

@@ -49,7 +49,7 @@ public sealed class Observations(ImmutableDictionary<string, Value> values) : IE
 
         // A value of the observation itself: literals and units only, no scenario or norms.
         var bag = new DiagnosticBag(UiLanguage.En);
-        var bound = new ExpressionChecker(bag, ExpressionScope.BuiltInOnly).BindValue(source, new Text(input.Path, input.Path));
+        var bound = new ExpressionChecker(bag, ExpressionScope.BuiltInOnly).BindValue(source, Text.Same(input.Path));
         if (!bound.IsUsable)
         {
             return (null, bag.Items.Count > 0 ? bag.Items[0].Message : text);

@@ -15,6 +15,6 @@ public static class LevelNames
             "I" => "Ⅰ级",
             _ => level,
         };
-        return new Text($"{zh}响应", $"level {level}");
+        return MessageParts.Level(zh, level);
     }
 }

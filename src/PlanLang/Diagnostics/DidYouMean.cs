@@ -26,7 +26,7 @@ public static class DidYouMean
     public static Text Suffix(string name, IEnumerable<string> candidates)
     {
         var best = Best(name, candidates);
-        return best is null ? new Text(string.Empty, string.Empty) : new Text($"（是否要写“{best}”？）", $" (did you mean '{best}'?)") { Suggestion = best };
+        return best is null ? Text.None : MessageParts.DidYouMean(best);
     }
 
     /// <summary>Optimal string alignment distance: Levenshtein plus adjacent transpositions.</summary>

@@ -10,6 +10,18 @@ public sealed record Text(string Zh, string En)
 
     public override string ToString() => Zh;
 
+    /// <summary>Nothing, in either language (an argument with nothing to add).</summary>
+    public static Text None { get; } = new(string.Empty, string.Empty);
+
+    /// <summary>Text that reads the same in both languages: an id, a number, a unit symbol, a name as written.</summary>
+    public static Text Same(string text) => new(text, text);
+
+    /// <summary>Joins items the way each language lists them: "甲、乙" and "a, b".</summary>
+    public static Text List(IEnumerable<string> items, IEnumerable<string> en)
+    {
+        return new Text(string.Join("、", items), string.Join(", ", en));
+    }
+
     /// <summary>Joins items the way each language lists them: "甲、乙" and "a, b".</summary>
     public static Text List(IEnumerable<string> items)
     {

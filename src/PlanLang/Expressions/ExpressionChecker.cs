@@ -21,9 +21,14 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     // Bound trees of parsed trees (which the parser shares between equal texts) that bound without a diagnostic, by
     // what the scope declares: a thousand plans write "30 min" and "warning.typhoon >= blue" thousands of times.
     // Bound nodes carry no file position, so one tree serves every place it is written.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expr, System.Collections.Concurrent.ConcurrentDictionary<string, BoundNode>> Shared = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expr, SharedBindings> Shared = [];
 
-    private readonly string scopeKey = KeyOf(scope);
+    // A scope's description is long; each distinct one gets a small number once, and lookups compare numbers.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> ScopeIds = new(StringComparer.Ordinal);
+
+    private readonly int scopeId = ScopeIds.GetOrAdd(KeyOf(scope), static _ => Interlocked.Increment(ref nextScopeId));
+
+    private static int nextScopeId;
 
     private ExpressionSource source = new(string.Empty, Diagnostics.SourceSpan.StartOf(string.Empty), false);
 
@@ -63,7 +68,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         var body = BindShared(tree.Body);
         if (body.Type is not (BoolType or ErrorType))
         {
-            Add(DiagnosticCodes.TypeMismatch, tree.Body, new Text("触发条件", "A trigger"), BoolType.Instance.Describe(), body.Type.Describe());
+            Add(DiagnosticCodes.TypeMismatch, tree.Body, MessageParts.Trigger, BoolType.Instance.Describe(), body.Type.Describe());
         }
 
         BoundNode? heldFor = null;
@@ -109,12 +114,12 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
                 case QuantityType q when q.Flexible && q.Dimension.IsNone && !expected.IsNone:
                 case QuantityType q2 when !q2.Dimension.Equals(expected):
                     var found = (QuantityType)type;
-                    Add(DiagnosticCodes.WrongDimension, tree.Body, field, UnitCatalog.Kind(expected), example ?? UnitCatalog.Describe(expected), found.Unit.Length > 0 ? new Text(found.Unit, found.Unit) : new Text("无单位", "none"));
+                    Add(DiagnosticCodes.WrongDimension, tree.Body, field, UnitCatalog.Kind(expected), example ?? UnitCatalog.Describe(expected), found.Unit.Length > 0 ? Text.Same(found.Unit) : MessageParts.NoUnit);
                     return (body, ErrorType.Instance);
                 case QuantityType or ErrorType:
                     break;
                 default:
-                    Add(DiagnosticCodes.TypeMismatch, tree.Body, field, new Text($"数量（单位 {UnitCatalog.Describe(expected)}）", $"a quantity in {UnitCatalog.Describe(expected)}"), type.Describe());
+                    Add(DiagnosticCodes.TypeMismatch, tree.Body, field, MessageParts.QuantityIn(UnitCatalog.Describe(expected)), type.Describe());
                     return (body, ErrorType.Instance);
             }
         }
@@ -141,8 +146,8 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
 
     private BoundNode BindShared(Expr body)
     {
-        var shared = Shared.GetValue(body, static _ => new(StringComparer.Ordinal));
-        if (shared.TryGetValue(scopeKey, out var bound))
+        var shared = Shared.GetValue(body, static _ => new SharedBindings());
+        if (shared.Find(scopeId) is { } bound)
         {
             return bound;
         }
@@ -151,7 +156,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         bound = Bind(body);
         if (diagnostics.Count == before)
         {
-            shared.TryAdd(scopeKey, bound);
+            shared.Add(scopeId, bound);
         }
 
         return bound;
@@ -247,10 +252,10 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
             var isScenario = p.Segments[0] == "scenario";
             var map = isScenario ? scope.Scenario : scope.Norms;
             var name = string.Join(".", p.Segments.Skip(1));
-            var where = isScenario ? new Text("情景（scenario）", "The scenario") : new Text("定额（norms）", "The norms");
+            var where = isScenario ? MessageParts.TheScenario : MessageParts.TheNorms;
             if (map is null)
             {
-                Add(DiagnosticCodes.UnknownName, p, text, new Text(string.Empty, string.Empty), new Text("输入、数量和颜色等字面值", "inputs and literals"));
+                Add(DiagnosticCodes.UnknownName, p, text, Text.None, MessageParts.InputsAndLiterals);
                 return new BoundError(p);
             }
 
@@ -271,7 +276,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
             }
 
             var candidates = LiteralNames.Concat(scope.Inputs.Keys);
-            Add(DiagnosticCodes.UnknownName, p, text, DidYouMean.Suffix(text, candidates), new Text("输入（如 rain.h24）、预警颜色（blue…red）、响应级别（IV…I）、事故等级（一般…特别重大）、true/false", "an input (rain.h24), a colour (blue…red), a level (IV…I), a grade (general…extraordinary), true/false"));
+            Add(DiagnosticCodes.UnknownName, p, text, DidYouMean.Suffix(text, candidates), MessageParts.NamesAllowed);
             return new BoundError(p);
         }
 
@@ -321,7 +326,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         {
             if (operand.Type is not BoolType)
             {
-                Add(DiagnosticCodes.TypeMismatch, u.Operand, new Text("“not”的操作数", "The operand of 'not'"), BoolType.Instance.Describe(), operand.Type.Describe());
+                Add(DiagnosticCodes.TypeMismatch, u.Operand, MessageParts.OperandOf("not"), BoolType.Instance.Describe(), operand.Type.Describe());
                 return new BoundError(u, operand);
             }
 
@@ -330,7 +335,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
 
         if (operand.Type is not QuantityType)
         {
-            Add(DiagnosticCodes.TypeMismatch, u.Operand, new Text("负号的操作数", "The operand of '-'"), new Text("数量", "a quantity"), operand.Type.Describe());
+            Add(DiagnosticCodes.TypeMismatch, u.Operand, MessageParts.OperandOfMinus, MessageParts.AQuantity, operand.Type.Describe());
             return new BoundError(u, operand);
         }
 
@@ -357,7 +362,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
                 {
                     if (type is not BoolType)
                     {
-                        Add(DiagnosticCodes.TypeMismatch, side, new Text($"“{(b.Operator == BinaryOperator.And ? "and" : "or")}”的操作数", $"The operand of '{(b.Operator == BinaryOperator.And ? "and" : "or")}'"), BoolType.Instance.Describe(), type.Describe());
+                        Add(DiagnosticCodes.TypeMismatch, side, MessageParts.OperandOf(b.Operator == BinaryOperator.And ? "and" : "or"), BoolType.Instance.Describe(), type.Describe());
                         ok = false;
                     }
                 }
@@ -386,7 +391,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
                         return new BoundArithmetic(b, b.Operator == BinaryOperator.Add ? ArithmeticOperator.Add : ArithmeticOperator.Subtract, leftNode, rightNode, la.Flexible ? ra : la);
                     }
 
-                    Add(DiagnosticCodes.UnitMismatch, b, b.Operator == BinaryOperator.Add ? new Text("相加", "add") : new Text("相减", "subtract"), Slice(b.Left), la.UnitText, Slice(b.Right), ra.UnitText);
+                    Add(DiagnosticCodes.UnitMismatch, b, b.Operator == BinaryOperator.Add ? MessageParts.Add : MessageParts.Subtract, Slice(b.Left), la.UnitText, Slice(b.Right), ra.UnitText);
                     return new BoundError(b, leftNode, rightNode);
                 }
 
@@ -414,7 +419,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         {
             if (!Compatible(lq, rq))
             {
-                Add(DiagnosticCodes.UnitMismatch, b, new Text("比较", "compare"), Slice(b.Left), lq.UnitText, Slice(b.Right), rq.UnitText);
+                Add(DiagnosticCodes.UnitMismatch, b, MessageParts.Compare, Slice(b.Left), lq.UnitText, Slice(b.Right), rq.UnitText);
                 return new BoundError(b, BoolType.Instance, leftNode, rightNode);
             }
 
@@ -444,7 +449,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
             return new BoundComparison(b, op, ComparisonKind.Text, leftNode, rightNode);
         }
 
-        Add(DiagnosticCodes.TypeMismatch, b.Right, new Text($"与“{Slice(b.Left)}”比较的值", $"The value compared with '{Slice(b.Left)}'"), left is ColourLiteralType ? new OrdinalType(OrdinalKind.Colour).Describe() : left.Describe(), right is ColourLiteralType ? new OrdinalType(OrdinalKind.Colour).Describe() : right.Describe());
+        Add(DiagnosticCodes.TypeMismatch, b.Right, MessageParts.ValueComparedWith(Slice(b.Left)), left is ColourLiteralType ? new OrdinalType(OrdinalKind.Colour).Describe() : left.Describe(), right is ColourLiteralType ? new OrdinalType(OrdinalKind.Colour).Describe() : right.Describe());
         return new BoundError(b, BoolType.Instance, leftNode, rightNode);
     }
 
@@ -477,7 +482,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     private void ReportNotQuantity(BinaryExpr b, ExprType left, ExprType right)
     {
         var (side, type) = left is QuantityType ? (b.Right, right) : (b.Left, left);
-        Add(DiagnosticCodes.TypeMismatch, side, new Text("算术运算的操作数", "An operand of arithmetic"), new Text("数量", "a quantity"), type.Describe());
+        Add(DiagnosticCodes.TypeMismatch, side, MessageParts.OperandOfArithmetic, MessageParts.AQuantity, type.Describe());
     }
 
     private BoundNode BindCall(CallExpr c)
@@ -493,13 +498,13 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         };
         if (function is null)
         {
-            Add(DiagnosticCodes.BadCall, c, Slice(c), new Text($"没有函数“{c.Name}”{DidYouMean.Suffix(c.Name, Functions).Zh}", $"there is no function '{c.Name}'{DidYouMean.Suffix(c.Name, Functions).En}"));
+            Add(DiagnosticCodes.BadCall, c, Slice(c), MessageParts.NoSuchFunction(c.Name, DidYouMean.Suffix(c.Name, Functions)));
             return new BoundError(c, ErrorType.Instance, args);
         }
 
         if (args.Length == 0)
         {
-            Add(DiagnosticCodes.BadCall, c, Slice(c), new Text("至少需要一个参数", "it needs at least one argument"));
+            Add(DiagnosticCodes.BadCall, c, Slice(c), MessageParts.NeedsAnArgument);
             return new BoundError(c, ErrorType.Instance, args);
         }
 
@@ -512,7 +517,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         {
             if (args.Any(a => a.Type is not BoolType))
             {
-                Add(DiagnosticCodes.BadCall, c, Slice(c), new Text("count 的参数应为条件", "the arguments of count must be conditions"));
+                Add(DiagnosticCodes.BadCall, c, Slice(c), MessageParts.CountNeedsConditions);
                 return new BoundError(c, ErrorType.Instance, args);
             }
 
@@ -522,7 +527,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         var quantities = args.Select(a => a.Type).OfType<QuantityType>().ToArray();
         if (quantities.Length != args.Length)
         {
-            Add(DiagnosticCodes.BadCall, c, Slice(c), new Text($"{c.Name} 的参数应为数量", $"the arguments of {c.Name} must be quantities"));
+            Add(DiagnosticCodes.BadCall, c, Slice(c), MessageParts.NeedsQuantities(c.Name));
             return new BoundError(c, ErrorType.Instance, args);
         }
 
@@ -530,7 +535,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
         if (quantities.Any(q => !Compatible(q, first)))
         {
             var other = quantities.First(q => !Compatible(q, first));
-            Add(DiagnosticCodes.BadCall, c, Slice(c), new Text($"参数单位不一致（{first.UnitText} 与 {other.UnitText}）", $"the arguments' units differ ({first.UnitText} and {other.UnitText})"));
+            Add(DiagnosticCodes.BadCall, c, Slice(c), MessageParts.UnitsDiffer(first.UnitText, other.UnitText));
             return new BoundError(c, ErrorType.Instance, args);
         }
 
@@ -545,6 +550,34 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     /// <summary>A colour written as a literal; it compares with any colour input.</summary>
     private sealed record ColourLiteralType(string Name) : ExprType
     {
-        public override Text Describe() => new($"预警颜色 {Name}", $"the colour {Name}");
+        public override Text Describe() => MessageParts.TheColour(Name);
+    }
+
+    /// <summary>The bound trees of one parsed tree, by scope; nearly always one or two.</summary>
+    private sealed class SharedBindings
+    {
+        private readonly Lock gate = new();
+        private (int Scope, BoundNode Node)[] entries = [];
+
+        public BoundNode? Find(int scope)
+        {
+            foreach (var (s, node) in Volatile.Read(ref entries))
+            {
+                if (s == scope)
+                {
+                    return node;
+                }
+            }
+
+            return null;
+        }
+
+        public void Add(int scope, BoundNode node)
+        {
+            lock (gate)
+            {
+                entries = [.. entries, (scope, node)];
+            }
+        }
     }
 }

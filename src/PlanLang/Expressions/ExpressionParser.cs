@@ -66,16 +66,16 @@ public static class ExpressionParser
             if (offendingSymbol.Type == TokenConstants.EOF)
             {
                 // Point at the last character written, not at trailing blanks.
-                Errors.Add(new(Math.Max(0, contentLength - 1), 1, new Text("表达式不完整，末尾缺少内容", "the expression ends too early")));
+                Errors.Add(new(Math.Max(0, contentLength - 1), 1, MessageParts.EndsTooEarly));
                 return;
             }
 
             var t = offendingSymbol.Text;
             var message = offendingSymbol.Type == PlanExprLexer.ERROR_CHAR
-                ? new Text($"无法识别的字符“{t}”", $"unexpected character '{t}'")
+                ? MessageParts.UnexpectedCharacter(t)
                 : offendingSymbol.Type == PlanExprLexer.FOR
-                    ? new Text("“for”只能出现在条件末尾，且只能出现一次", "'for' may appear once, at the end of a condition")
-                    : new Text($"“{t}”出现的位置不对", $"unexpected '{t}'");
+                    ? MessageParts.ForOnceAtTheEnd
+                    : MessageParts.Unexpected(t);
             Errors.Add(new(offendingSymbol.StartIndex, Math.Max(1, offendingSymbol.StopIndex - offendingSymbol.StartIndex + 1), message));
         }
 

@@ -27,7 +27,7 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
         {
             // Built-in texts are known to be valid; their diagnostics would have no file to point at.
             var bound = new ExpressionChecker(new DiagnosticBag(diagnostics.Language), ExpressionScope.BuiltInOnly)
-                .BindValue(new ExpressionSource(norm.Value, SourceSpan.StartOf("builtin"), false), new Text(norm.Name, norm.Name));
+                .BindValue(new ExpressionSource(norm.Value, SourceSpan.StartOf("builtin"), false), Text.Same(norm.Name));
             norms[norm.Name] = new BoundNorm(norm.Name, bound, norm.Source, norm.Confirmed);
         }
 
@@ -97,7 +97,7 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
         var inputs = InputCatalog.ByPath.ToImmutableDictionary(StringComparer.Ordinal).ToBuilder();
         foreach (var input in plan.Inputs)
         {
-            inputs[input.Path.Value] = new InputInfo(input.Path.Value, DeclaredType(input), new Text(input.Title ?? input.Path.Value, input.Title ?? input.Path.Value));
+            inputs[input.Path.Value] = new InputInfo(input.Path.Value, DeclaredType(input), Text.Same(input.Title ?? input.Path.Value));
         }
 
         var normTypes = norms.ToImmutableDictionary(n => n.Key, n => n.Value.Value.Type, StringComparer.Ordinal);
@@ -105,7 +105,7 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
         var scenario = ImmutableDictionary.CreateBuilder<string, BoundScenario>(StringComparer.Ordinal);
         foreach (var entry in plan.Scenario)
         {
-            var field = new Text($"情景值“scenario.{entry.Name.Value}”", $"The scenario value 'scenario.{entry.Name.Value}'");
+            var field = MessageParts.ScenarioValue(entry.Name.Value);
             scenario[entry.Name.Value] = new BoundScenario(
                 entry.Name.Value,
                 entry.Single is null ? null : RequireQuantity(scenarioChecker, entry.Single, field),
@@ -125,12 +125,12 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
         foreach (var task in plan.Tasks)
         {
             var id = task.Id?.Value ?? "?";
-            var within = Bind(checker, task.Within, new Text($"任务“{id}”的 within", $"The within of task '{id}'"), Time, "30 min");
-            var ack = Bind(checker, task.Ack, new Text($"任务“{id}”的 ack", $"The ack of task '{id}'"), Time, "5 min");
+            var within = Bind(checker, task.Within, MessageParts.TaskField("within", id), Time, "30 min");
+            var ack = Bind(checker, task.Ack, MessageParts.TaskField("ack", id), Time, "5 min");
             var needs = ImmutableArray.CreateBuilder<BoundNeed>();
             foreach (var need in task.Needs)
             {
-                var field = new Text($"任务“{id}”的 needs.{need.Name.Value}", $"The needs.{need.Name.Value} of task '{id}'");
+                var field = MessageParts.TaskField($"needs.{need.Name.Value}", id);
                 var bound = need.Name.Value switch
                 {
                     "shelter" => checker.BindValue(need.Value, field, Person, "scenario.evacuate"),
@@ -203,9 +203,9 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
             return bound;
         }
 
-        diagnostics.Add(DiagnosticCodes.TypeMismatch, value.Span, field, new Text("数量", "a quantity"), bound.Type.Describe());
+        diagnostics.Add(DiagnosticCodes.TypeMismatch, value.Span, field, MessageParts.AQuantity, bound.Type.Describe());
         return bound with { HasErrors = true };
     }
 
-    private static Text Field(string field, string owner) => new($"“{owner}”的 {field}", $"The {field} of '{owner}'");
+    private static Text Field(string field, string owner) => MessageParts.FieldOf(field, owner);
 }

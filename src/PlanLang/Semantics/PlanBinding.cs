@@ -11,20 +11,23 @@ public sealed record PlanBinding(
     ImmutableArray<Reference> References,
     ImmutableArray<Diagnostic> Diagnostics)
 {
-    private readonly Dictionary<(int, int), Reference> bySpan = BySpan(References);
-
-    /// <summary>The symbol the reference written at this place of the plan resolved to, or null.</summary>
-    public Symbol? TargetOf(Spanned<string>? name) =>
-        name is null ? null : bySpan.GetValueOrDefault((name.Span.Line, name.Span.Column))?.Target;
-
-    private static Dictionary<(int, int), Reference> BySpan(ImmutableArray<Reference> references)
+    /// <summary>The symbol the reference written at this place of the plan resolved to, or null. A plan has a few
+    /// dozen references, asked for a few dozen times: a scan costs less than building a lookup.</summary>
+    public Symbol? TargetOf(Spanned<string>? name)
     {
-        var bySpan = new Dictionary<(int, int), Reference>(references.Length);
-        foreach (var reference in references)
+        if (name is null)
         {
-            bySpan.TryAdd((reference.Name.Span.Line, reference.Name.Span.Column), reference);
+            return null;
         }
 
-        return bySpan;
+        foreach (var reference in References)
+        {
+            if (reference.Name.Span.Line == name.Span.Line && reference.Name.Span.Column == name.Span.Column)
+            {
+                return reference.Target;
+            }
+        }
+
+        return null;
     }
 }

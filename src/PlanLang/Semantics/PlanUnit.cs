@@ -25,7 +25,7 @@ public sealed record PlanUnit
         ExpressionReferences = expressionReferences;
         ExpressionDiagnostics = expressionDiagnostics;
         segment = new(() => new BindingSegment(binding.Symbols, [.. binding.References, .. expressionReferences.Value]));
-        PlansReferred = [.. binding.References.Where(r => r.Target is { Kind: SymbolKind.Plan, Span: not null }).Select(r => r.Target!.Span!.File).Distinct()];
+        PlansReferred = PlanFiles(binding.References);
     }
 
     public SourceFile File { get; }
@@ -47,6 +47,20 @@ public sealed record PlanUnit
 
     /// <summary>The files of the other plans this plan's references resolved to (its parent).</summary>
     public ImmutableArray<string> PlansReferred { get; }
+
+    private static ImmutableArray<string> PlanFiles(ImmutableArray<Reference> references)
+    {
+        var files = ImmutableArray<string>.Empty;
+        foreach (var reference in references)
+        {
+            if (reference.Target is { Kind: SymbolKind.Plan, Span: { } span } && !files.Contains(span.File))
+            {
+                files = files.Add(span.File);
+            }
+        }
+
+        return files;
+    }
 
     /// <summary>The unit with its references to plans in <paramref name="changed"/> resolved again in <paramref name="names"/>:
     /// the plan ids are the same (or the unit would be bound again), so only the symbols they point at are new.</summary>

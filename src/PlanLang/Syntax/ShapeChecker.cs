@@ -14,12 +14,11 @@ namespace PlanLang.Syntax;
 /// </summary>
 public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
 {
-    private static readonly Text MappingName = new("映射（键: 值）", "a mapping (key: value)");
-    private static readonly Text ListName = new("列表", "a list");
-    private static readonly Text TextName = new("文字", "text");
-    private static readonly Text NumberName = new("数字", "a number");
-    private static readonly Text BooleanName = new("布尔值（true/false）", "a boolean (true/false)");
-    private static readonly Text NullName = new("空值", "nothing (null)");
+    private static readonly Text MappingName = MessageParts.AMappingOfKeys;
+    private static readonly Text ListName = MessageParts.AList;
+    private static readonly Text TextName = MessageParts.AText;
+    private static readonly Text BooleanName = MessageParts.ABoolean;
+    private static readonly Text NullName = MessageParts.Nothing;
 
     private readonly List<ReferenceSyntax> references = [];
 
@@ -70,7 +69,7 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
 
     /// <summary>The mapping form of a per-level value: any of IV, III, II, I.</summary>
     public static ObjectShape LevelMap(Shape value) => new(
-        new Text("分级取值", "a per-level value"),
+        MessageParts.PerLevelValue,
         [
             new Property("IV", value, false, "Ⅳ级", "Ⅳ级（一般）响应时的取值"),
             new Property("III", value, false, "Ⅲ级", "Ⅲ级（较大）响应时的取值；未写时取较低级别的值"),
@@ -86,7 +85,6 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
             return;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in map.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
@@ -95,7 +93,6 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
                 continue;
             }
 
-            seen.Add(key);
             var childPath = path.Length == 0 ? key : $"{path}.{key}";
             if (shape.Find(key) is { } property)
             {
@@ -119,7 +116,7 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
             else if (shape.AdditionalValues is not null && shape.Properties.Length == 0)
             {
                 var title = shape.AdditionalTitleZh ?? shape.KeyPattern ?? string.Empty;
-                diagnostics.Add(DiagnosticCodes.UnknownKey, keyNode.Span(file), key, shape.Name, new Text(string.Empty, string.Empty), new Text(title, shape.KeyPattern ?? title));
+                diagnostics.Add(DiagnosticCodes.UnknownKey, keyNode.Span(file), key, shape.Name, Text.None, new Text(title, shape.KeyPattern ?? title));
             }
             else
             {
@@ -128,11 +125,25 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
             }
         }
 
-        foreach (var property in shape.Properties.Where(p => p.Required && !seen.Contains(p.Name)))
+        foreach (var property in shape.Properties.Where(p => p.Required && !HasKey(map, p.Name)))
         {
             var span = map.Children.Count > 0 ? map.Children.First().Key.Span(file) : map.Span(file);
             diagnostics.Add(DiagnosticCodes.MissingField, span, Where(path, shape.Name), property.Name, property.TitleZh);
         }
+    }
+
+    // A linear look among a mapping's few keys: cheaper than a set per mapping, and a plan has thousands of mappings.
+    private static bool HasKey(YamlMappingNode map, string name)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            if (key is YamlScalarNode { Value: { } k } && k == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void CheckScalar(YamlNode node, Shape shape, string path)
@@ -190,7 +201,7 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
             case IntegerShape:
                 if (!YamlScalars.TryGetInteger(scalar, out var number) || number < 0)
                 {
-                    WrongType(node, path, new Text("非负整数", "a whole number"));
+                    WrongType(node, path, MessageParts.AWholeNumber);
                 }
 
                 break;
@@ -239,7 +250,7 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
                 Field(path),
                 value,
                 DidYouMean.Suffix(value, allowed),
-                new Text(string.Join("、", names), string.Join(", ", allowed)));
+                Text.List(names, allowed));
         }
     }
 
@@ -248,9 +259,9 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
     private void WrongType(YamlNode node, string path, Text expected) =>
         diagnostics.Add(DiagnosticCodes.WrongType, node.Span(file), Field(path), expected, Actual(node));
 
-    private static Text Field(string path) => new($"字段“{path}”", $"The field '{path}'");
+    private static Text Field(string path) => MessageParts.TheField(path);
 
-    private static Text Where(string path, Text name) => path.Length == 0 ? name : new Text($"{name.Zh}（{path}）", $"{name.En} ({path})");
+    private static Text Where(string path, Text name) => path.Length == 0 ? name : MessageParts.InField(name, path);
 
     private static Text Actual(YamlNode node) => node switch
     {
@@ -260,19 +271,19 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
         {
             ScalarKind.Null => NullName,
             ScalarKind.Boolean => BooleanName,
-            ScalarKind.Integer or ScalarKind.Float => new Text($"数字 {s.Value}（文字请加引号）", $"the number {s.Value} (quote it to make it text)"),
-            _ => new Text($"文字“{s.Value}”", $"the text '{s.Value}'"),
+            ScalarKind.Integer or ScalarKind.Float => MessageParts.TheNumber(s.Value ?? string.Empty),
+            _ => MessageParts.TheText(s.Value ?? string.Empty),
         },
         _ => TextName,
     };
 
     private static Text Describe(Shape shape) => shape switch
     {
-        ObjectShape o => new Text($"{o.Name.Zh}（映射）", $"{o.Name.En} (a mapping)"),
+        ObjectShape o => MessageParts.AMapping(o.Name),
         ArrayShape => ListName,
         BooleanShape => BooleanName,
-        ExpressionShape { Condition: true } => new Text("条件表达式（文字）", "a condition (text)"),
-        ExpressionShape e => new Text($"数量或表达式，例如 {e.ExampleZh}", $"a quantity or expression, for example {e.ExampleZh}"),
+        ExpressionShape { Condition: true } => MessageParts.ACondition,
+        ExpressionShape e => MessageParts.AnExpression(e.ExampleZh),
         _ => TextName,
     };
 

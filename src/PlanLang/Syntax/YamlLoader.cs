@@ -28,7 +28,7 @@ public static class YamlLoader
         {
             // YamlDotNet's representation model gives up without a position on some unclosed flow collections;
             // the event parser still knows how far it got.
-            diagnostics.Add(DiagnosticCodes.YamlSyntax, LastGoodPosition(file, text), new Text("括号或引号没有闭合", "a bracket or quote is not closed"));
+            diagnostics.Add(DiagnosticCodes.YamlSyntax, LastGoodPosition(file, text), MessageParts.NotClosed);
         }
 
         return null;
@@ -39,40 +39,40 @@ public static class YamlLoader
         var message = e.Message;
         if (message.Contains("tab", StringComparison.OrdinalIgnoreCase))
         {
-            return new Text("缩进中出现了制表符（Tab），YAML 只能用空格缩进", "a tab in the indentation; YAML indents with spaces only");
+            return MessageParts.TabIndent;
         }
 
         if (message.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase) || message.Contains("invalid mapping", StringComparison.OrdinalIgnoreCase))
         {
-            return new Text("此处不能出现“键: 值”，可能是缩进不对或值中的冒号需要加引号", "a 'key: value' is not allowed here; the indentation may be off, or a colon in a value needs quotes");
+            return MessageParts.KeyNotAllowedHere;
         }
 
         if (message.Contains("expected ',' or ']'", StringComparison.Ordinal))
         {
-            return new Text("方括号列表没有闭合，缺少“,”或“]”", "a [ ] list is not closed: ',' or ']' is missing");
+            return MessageParts.ListNotClosed;
         }
 
         if (message.Contains("expected ',' or '}'", StringComparison.Ordinal))
         {
-            return new Text("花括号映射没有闭合，缺少“,”或“}”", "a { } mapping is not closed: ',' or '}' is missing");
+            return MessageParts.MappingNotClosed;
         }
 
         if (message.Contains("did not find expected key", StringComparison.OrdinalIgnoreCase))
         {
-            return new Text("缩进不一致，此处应是同一层的“键: 值”", "inconsistent indentation: a 'key: value' of the same level was expected here");
+            return MessageParts.IndentationOff;
         }
 
         if (message.Contains("did not find expected '-'", StringComparison.OrdinalIgnoreCase))
         {
-            return new Text("列表项（- ）的缩进不一致", "the list items (- ) are not indented alike");
+            return MessageParts.ListItemsOff;
         }
 
         if (message.Contains("did not find expected", StringComparison.OrdinalIgnoreCase) || message.Contains("While parsing", StringComparison.OrdinalIgnoreCase) || message.Contains("While scanning", StringComparison.OrdinalIgnoreCase))
         {
-            return new Text($"结构不完整（{message}）", $"incomplete structure ({message})");
+            return MessageParts.Incomplete(message);
         }
 
-        return new Text(message, message);
+        return Text.Same(message);
     }
 
     private static SourceSpan LastGoodPosition(string file, string text)

@@ -35,7 +35,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
             {
                 var shelters = supply.Where(r => r.Kind == "shelter" && r.Syntax.Hazards.Any(hazards.Contains)).ToList();
                 var span = shelterNeeds[0].Value.Source.Span;
-                var places = new CapacityRow(plan.Id, level, new Text("避难场所容量", "shelter places"), demand.Value, shelters.Sum(s => s.Capacity ?? 0), "persons", span);
+                var places = new CapacityRow(plan.Id, level, MessageParts.ShelterPlaces, demand.Value, shelters.Sum(s => s.Capacity ?? 0), "persons", span);
                 rows.Add(places);
                 if (places.IsShort)
                 {
@@ -44,7 +44,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
 
                 if (env.Norm("shelter-area") is QuantityValue perPerson)
                 {
-                    var area = new CapacityRow(plan.Id, level, new Text("避难场所面积", "shelter area"), demand.Value * perPerson.Base, shelters.Sum(s => s.Area ?? 0), "m2", span);
+                    var area = new CapacityRow(plan.Id, level, MessageParts.ShelterArea, demand.Value * perPerson.Base, shelters.Sum(s => s.Area ?? 0), "m2", span);
                     rows.Add(area);
                     if (area.IsShort)
                     {
@@ -72,7 +72,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
 
                 var unit = stocks.FirstOrDefault()?.Unit ?? values[0]!.Unit;
                 var factor = QuantityValue.UnitFactor(unit);
-                var row = new CapacityRow(plan.Id, level, new Text(item, item), values.Sum(v => v!.Base) / factor, stocks.Sum(s => s.Base) / factor, unit, needs[0].Value.Source.Span);
+                var row = new CapacityRow(plan.Id, level, Text.Same(item), values.Sum(v => v!.Base) / factor, stocks.Sum(s => s.Base) / factor, unit, needs[0].Value.Source.Span);
                 rows.Add(row);
                 if (row.IsShort)
                 {
@@ -107,8 +107,8 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
         var qualified = trained.Where(r => arrive is null || (r.ArriveSeconds is { } s && s <= arrive.Base + 1e-9)).ToList();
 
         var specialtyText = required.Count > 0
-            ? new Text($"具备{string.Join("、", required.Select(HazardZh))}专长", $"trained for {string.Join(", ", required)}")
-            : new Text($"具备本预案灾种专长", "trained for the plan's hazards");
+            ? MessageParts.TrainedFor(string.Join("、", required.Select(HazardZh)), string.Join(", ", required))
+            : MessageParts.TrainedForPlanHazards;
         if (trained.Count == 0)
         {
             // Reported once per task, at the lowest level the task runs.
@@ -116,19 +116,19 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
             {
                 var span = task.Syntax.Specialty.FirstOrDefault()?.Span ?? need.Value.Source.Span;
                 var seen = teams.Count == 0
-                    ? new Text("没有可调用的救援队伍", "no team can be called on")
-                    : new Text("可调用：" + string.Join("；", teams.Select(t => $"{t.Name}（{string.Join("、", t.Syntax.Specialty.Select(HazardZh))}）")), "reachable: " + string.Join("; ", teams.Select(t => $"{t.Id} ({string.Join(", ", t.Syntax.Specialty)})")));
+                    ? MessageParts.NoTeam
+                    : MessageParts.Reachable(string.Join("；", teams.Select(t => $"{t.Name}（{string.Join("、", t.Syntax.Specialty.Select(HazardZh))}）")), string.Join("; ", teams.Select(t => $"{t.Id} ({string.Join(", ", t.Syntax.Specialty)})")));
                 diagnostics.Add(DiagnosticCodes.NoQualifiedTeam, span, task.Id, specialtyText, seen);
             }
 
             return;
         }
 
-        var row = new CapacityRow(plan.Id, level, new Text($"救援人员（{task.Id}）", $"rescuers ({task.Id})"), demand.Base, qualified.Sum(r => r.Headcount ?? 0), "persons", need.Value.Source.Span);
+        var row = new CapacityRow(plan.Id, level, MessageParts.Rescuers(task.Id), demand.Base, qualified.Sum(r => r.Headcount ?? 0), "persons", need.Value.Source.Span);
         rows.Add(row);
         if (row.IsShort)
         {
-            var condition = arrive is null ? specialtyText : new Text($"{specialtyText.Zh}、{arrive}内到达的", $"{specialtyText.En} and arriving within {arrive}");
+            var condition = arrive is null ? specialtyText : MessageParts.ArrivingWithin(specialtyText, $"{arrive}");
             diagnostics.Add(DiagnosticCodes.RescuerShortfall, row.Span, LevelNames.Of(level), task.Id, N(row.Demand), condition, N(row.Supply), N(row.Gap), Percent(row.Ratio));
         }
     }

@@ -24,7 +24,7 @@ public sealed class CoverageAnalyzer(AnalysisContext context, DiagnosticBag diag
             var tier = Tiers.All.Find(row.Tier);
             foreach (var cell in row.Cells.Where(c => !c.Covered))
             {
-                diagnostics.Add(DiagnosticCodes.CoverageGap, jurisdiction.Id.Span, row.Name, row.Jurisdiction, Hazard(cell.Hazard), tier?.Name ?? new Text(row.Tier, row.Tier));
+                diagnostics.Add(DiagnosticCodes.CoverageGap, jurisdiction.Id.Span, row.Name, row.Jurisdiction, Hazard(cell.Hazard), tier?.Name ?? Text.Same(row.Tier));
             }
         }
 
@@ -104,7 +104,7 @@ public sealed class CoverageAnalyzer(AnalysisContext context, DiagnosticBag diag
                 var missing = hazards.Where(h => !parent.Syntax.Hazards.Any(p => p.Value == h)).ToList();
                 if (missing.Count > 0)
                 {
-                    diagnostics.Add(DiagnosticCodes.ParentLacksHazards, parentId.Span, parent.Id, new Text(string.Join("、", missing.Select(h => Hazards.All.Find(h)?.Zh ?? h)), string.Join(", ", missing)));
+                    diagnostics.Add(DiagnosticCodes.ParentLacksHazards, parentId.Span, parent.Id, Text.List(missing.Select(h => Hazards.All.Find(h)?.Zh ?? h), missing));
                 }
             }
             else if (syntax.Jurisdiction?.Value is { } home && syntax.Id is { } id && Candidate(plan, home, hazards) is { } candidate)
@@ -112,7 +112,7 @@ public sealed class CoverageAnalyzer(AnalysisContext context, DiagnosticBag diag
                 // An enterprise's comprehensive plan is the parent of all its special and on-site plans, whatever they list.
                 var shared = hazards.Where(h => candidate.Syntax.Hazards.Any(x => x.Value == h)).ToList();
                 var overlap = (shared.Count > 0 ? shared : hazards).Select(Hazard);
-                diagnostics.Add(DiagnosticCodes.MissingParent, id.Span, context.Tree.Name(candidate.Syntax.Jurisdiction!.Value), candidate.Id, new Text(string.Join("、", overlap.Select(t => t.Zh)), string.Join(", ", overlap.Select(t => t.En))));
+                diagnostics.Add(DiagnosticCodes.MissingParent, id.Span, context.Tree.Name(candidate.Syntax.Jurisdiction!.Value), candidate.Id, Text.List(overlap.Select(t => t.Zh), overlap.Select(t => t.En)));
             }
         }
     }
@@ -163,5 +163,5 @@ public sealed class CoverageAnalyzer(AnalysisContext context, DiagnosticBag diag
         return null;
     }
 
-    private static Text Hazard(string id) => Hazards.All.Find(id) is { } t ? new Text(t.Zh, t.En) : new Text(id, id);
+    private static Text Hazard(string id) => Hazards.All.Find(id) is { } t ? new Text(t.Zh, t.En) : Text.Same(id);
 }

@@ -91,7 +91,7 @@ public sealed class LifecycleAnalyzer(AnalysisContext context, DiagnosticBag dia
         var due = from.AddYears(rules.EvaluationYears);
         if (context.Today > due)
         {
-            var last = evaluated is null ? new Text($"无记录（自 {D(from)} 起算）", $"none (counted from {D(from)})") : new Text(D(from), D(from));
+            var last = evaluated is null ? MessageParts.NoneSince(D(from)) : Text.Same(D(from));
             diagnostics.Add(DiagnosticCodes.EvaluationOverdue.Create(since.Span, diagnostics.Language, enterprise ? EnterpriseEvaluation : null, last, rules.EvaluationYears, D(due)));
         }
     }
@@ -131,12 +131,12 @@ public sealed class LifecycleAnalyzer(AnalysisContext context, DiagnosticBag dia
         var due = start.AddMonths(months);
         if (context.Today > due)
         {
-            var last = drills.Count > 0 ? new Text(D(start), D(start)) : new Text($"无记录（自 {D(start)} 起算）", $"none (counted from {D(start)})");
+            var last = drills.Count > 0 ? Text.Same(D(start)) : MessageParts.NoneSince(D(start));
             var what = key switch
             {
-                "enterprise" => new Text("本单位的综合或专项应急预案", "the unit's comprehensive or special plans"),
-                "onsite" => new Text("每个现场处置方案", "each on-site procedure"),
-                _ => new Text("本预案", "this plan"),
+                "enterprise" => MessageParts.EnterprisePlans,
+                "onsite" => MessageParts.EachOnsiteProcedure,
+                _ => MessageParts.ThisPlan,
             };
             var span = syntax.Lifecycle.DrillDates.LastOrDefault()?.Span ?? syntax.Id!.Span;
             diagnostics.Add(DiagnosticCodes.DrillOverdue.Create(span, diagnostics.Language, enterprise ? EnterpriseDrill : null, last, what, months, D(due)));

@@ -30,13 +30,13 @@ public sealed class ResponseLogicAnalyzer(DiagnosticBag diagnostics)
         {
             if (!Satisfiable(level.When!.Body!))
             {
-                diagnostics.Add(DiagnosticCodes.Unsatisfiable, level.Span, LevelNames.Of(level.Id), new Text("该级别永远不会启动", "the level never starts"));
+                diagnostics.Add(DiagnosticCodes.Unsatisfiable, level.Span, LevelNames.Of(level.Id), MessageParts.NeverStarts);
             }
         }
 
         if (plan.End?.IsUsable == true && !Satisfiable(plan.End.Body!))
         {
-            diagnostics.Add(DiagnosticCodes.Unsatisfiable, plan.End.Source.Span, new Text("响应终止", "the end of response"), new Text("响应永远无法终止", "the response can never end"));
+            diagnostics.Add(DiagnosticCodes.Unsatisfiable, plan.End.Source.Span, MessageParts.EndOfResponse, MessageParts.NeverEnds);
         }
 
         // Each higher level against each lower one: the first counter-example on the grid, simplest first.

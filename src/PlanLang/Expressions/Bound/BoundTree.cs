@@ -46,20 +46,20 @@ public static class BoundTree
                     stack.Push(c.Left);
                     break;
                 case BoundCall c:
-                    for (var i = c.Arguments.Length - 1; i >= 0; i--)
-                    {
-                        stack.Push(c.Arguments[i]);
-                    }
-
+                    PushReversed(stack, c.Arguments);
                     break;
                 case BoundError e:
-                    for (var i = e.Children.Length - 1; i >= 0; i--)
-                    {
-                        stack.Push(e.Children[i]);
-                    }
-
+                    PushReversed(stack, e.Children);
                     break;
             }
+        }
+    }
+
+    private static void PushReversed(Stack<BoundNode> stack, System.Collections.Immutable.ImmutableArray<BoundNode> nodes)
+    {
+        for (var i = nodes.Length - 1; i >= 0; i--)
+        {
+            stack.Push(nodes[i]);
         }
     }
 }

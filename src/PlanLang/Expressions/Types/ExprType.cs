@@ -15,21 +15,21 @@ public sealed record ErrorType : ExprType
 {
     public static ErrorType Instance { get; } = new();
 
-    public override Text Describe() => new("（错误）", "(error)");
+    public override Text Describe() => MessageParts.AnError;
 }
 
 public sealed record BoolType : ExprType
 {
     public static BoolType Instance { get; } = new();
 
-    public override Text Describe() => new("条件（真/假）", "a condition (true/false)");
+    public override Text Describe() => MessageParts.ATrueOrFalseCondition;
 }
 
 public sealed record StringType : ExprType
 {
     public static StringType Instance { get; } = new();
 
-    public override Text Describe() => new("文字", "text");
+    public override Text Describe() => MessageParts.AText;
 }
 
 /// <summary>A number with a dimension. <paramref name="Unit"/> is the unit as the author wrote it, for messages.
@@ -40,8 +40,8 @@ public sealed record QuantityType(Dimension Dimension, string Unit, bool Flexibl
     public string UnitText => Unit.Length > 0 ? Unit : Dimension.IsNone ? "无单位" : UnitCatalog.Describe(Dimension);
 
     public override Text Describe() => Dimension.IsNone && Unit.Length == 0
-        ? new Text("数字", "a number")
-        : new Text($"数量（单位 {UnitText}）", $"a quantity in {UnitText}");
+        ? MessageParts.ANumber
+        : MessageParts.QuantityIn(UnitText);
 }
 
 public enum OrdinalKind
@@ -57,8 +57,8 @@ public sealed record OrdinalType(OrdinalKind Kind, string? Signal = null) : Expr
 {
     public override Text Describe() => Kind switch
     {
-        OrdinalKind.Colour => new Text("预警颜色", "a warning colour"),
-        OrdinalKind.Level => new Text("响应级别", "a response level"),
-        _ => new Text("事故等级", "an accident grade"),
+        OrdinalKind.Colour => MessageParts.AWarningColour,
+        OrdinalKind.Level => MessageParts.AResponseLevel,
+        _ => MessageParts.AnAccidentGrade,
     };
 }

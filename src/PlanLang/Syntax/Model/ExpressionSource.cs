@@ -14,9 +14,10 @@ namespace PlanLang.Syntax.Model;
 /// <param name="Condition">A trigger (<c>when</c>), which may end with <c>for</c> a duration; otherwise a value.</param>
 public sealed record ExpressionSource(string Text, SourceSpan Span, bool Exact, bool Condition = false)
 {
-    private readonly Lazy<ParsedExpression> parsed = new(() => ExpressionParser.Read(Text, Condition));
+    // Parsing is pure (and cached by text), so two threads asking at once may both parse; either result serves.
+    private ParsedExpression? parsed;
 
-    public ParsedExpression Parsed => parsed.Value;
+    public ParsedExpression Parsed => parsed ??= ExpressionParser.Read(Text, Condition);
 
     /// <summary>The parse as a condition or as a value: <see cref="Parsed"/> when that is the form the field was read in.</summary>
     public ParsedExpression As(bool condition) => condition == Condition ? Parsed : ExpressionParser.Read(Text, condition);
