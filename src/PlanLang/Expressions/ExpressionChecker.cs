@@ -167,7 +167,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     private static string KeyOf(ExpressionScope scope)
     {
         var key = new System.Text.StringBuilder();
-        foreach (var (path, input) in scope.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal))
+        foreach (var (path, input) in scope.Inputs)
         {
             if (!(InputCatalog.ByPath.TryGetValue(path, out var builtIn) && ReferenceEquals(builtIn, input)))
             {
@@ -175,17 +175,16 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
             }
         }
 
-        foreach (var (name, map) in new[] { ("s:", scope.Scenario), ("n:", scope.Norms) })
-        {
-            key.Append(map is null ? name + "none\n" : name + "\n");
-            foreach (var (entry, type) in (map ?? ImmutableDictionary<string, ExprType>.Empty).OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                key.Append(entry).Append('=').Append(type).Append('\n');
-            }
-        }
-
+        // Scope maps are immutable, and the norms' map is one per compilation: described once each.
+        key.Append(Describe("s:", scope.Scenario)).Append(Describe("n:", scope.Norms));
         return key.ToString();
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ImmutableDictionary<string, ExprType>, string> Described = [];
+
+    private static string Describe(string prefix, ImmutableDictionary<string, ExprType>? map) => map is null
+        ? prefix + "none\n"
+        : prefix + Described.GetValue(map, static m => string.Join('\n', m.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}"))) + "\n";
 
     private BoundNode Bind(Expr expr) => expr switch
     {

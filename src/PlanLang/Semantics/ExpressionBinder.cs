@@ -15,6 +15,9 @@ namespace PlanLang.Semantics;
 /// trees for the analyses.</summary>
 public sealed class ExpressionBinder(DiagnosticBag diagnostics)
 {
+    // The norms' types, once per set of norms: every plan of a compilation sees the same.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ImmutableDictionary<string, BoundNorm>, ImmutableDictionary<string, ExprType>> NormTypes = [];
+
     private static readonly Dimension Time = UnitCatalog.TimeDimension;
     private static readonly Dimension Person = UnitCatalog.PersonDimension;
     private static readonly Dimension Area = UnitCatalog.AreaDimension;
@@ -94,13 +97,13 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
     /// <summary>Checks the plan's expressions and attaches what its references resolved to in <paramref name="names"/>.</summary>
     public BoundPlan BindPlan(PlanSyntax plan, ImmutableDictionary<string, BoundNorm> norms, PlanBinding names)
     {
-        var inputs = InputCatalog.ByPath.ToImmutableDictionary(StringComparer.Ordinal).ToBuilder();
+        var inputs = ExpressionScope.BuiltInOnly.Inputs.ToBuilder();
         foreach (var input in plan.Inputs)
         {
             inputs[input.Path.Value] = new InputInfo(input.Path.Value, DeclaredType(input), Text.Same(input.Title ?? input.Path.Value));
         }
 
-        var normTypes = norms.ToImmutableDictionary(n => n.Key, n => n.Value.Value.Type, StringComparer.Ordinal);
+        var normTypes = NormTypes.GetValue(norms, static n => n.ToImmutableDictionary(e => e.Key, e => e.Value.Value.Type, StringComparer.Ordinal));
         var scenarioChecker = new ExpressionChecker(diagnostics, new ExpressionScope(inputs.ToImmutable(), null, normTypes));
         var scenario = ImmutableDictionary.CreateBuilder<string, BoundScenario>(StringComparer.Ordinal);
         foreach (var entry in plan.Scenario)

@@ -261,7 +261,15 @@ public static class ReferenceBinder
     /// <summary>Depth-first search over <c>after</c>; each cycle is reported once, at the edge that closes it.</summary>
     private static void CheckTaskCycles(PlanSyntax plan, DiagnosticBag diagnostics)
     {
-        var tasks = plan.Tasks.Where(t => t.Id is not null).GroupBy(t => t.Id!.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var tasks = new Dictionary<string, TaskSyntax>(plan.Tasks.Length, StringComparer.Ordinal);
+        foreach (var task in plan.Tasks)
+        {
+            if (task.Id is { } id)
+            {
+                tasks.TryAdd(id.Value, task);
+            }
+        }
+
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
         var stack = new List<string>();
 
