@@ -38,24 +38,19 @@ public sealed class Observations(ImmutableDictionary<string, Value> values) : IE
 
     public Value? Norm(string name) => null;
 
+    // What an observed text means on its own, by text: a log repeats "yellow" and "120 mm" in every incident, and
+    // folding a log reads each of them again. Bounded, as the parser's own cache is.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Value? Value, string? Error)> Literals = new(StringComparer.Ordinal);
+
     /// <summary>Reads "120 mm", "yellow", "黄色", "true" for an input of the plan: the value, or an error text.</summary>
     public static (Value? Value, string? Error) Parse(InputInfo input, string text)
     {
-        var source = new ExpressionSource(text, SourceSpan.StartOf(input.Path), false);
-        if (source.Parsed.Tree is null)
+        var (value, error) = Literals.Count < 10_000 ? Literals.GetOrAdd(text, Literal) : Literal(text);
+        if (value is null)
         {
-            return (null, source.Parsed.Errors.IsEmpty ? text : source.Parsed.Errors[0].Message.En);
+            return (null, error);
         }
 
-        // A value of the observation itself: literals and units only, no scenario or norms.
-        var bag = new DiagnosticBag(UiLanguage.En);
-        var bound = new ExpressionChecker(bag, ExpressionScope.BuiltInOnly).BindValue(source, Text.Same(input.Path));
-        if (!bound.IsUsable)
-        {
-            return (null, bag.Items.Count > 0 ? bag.Items[0].Message : text);
-        }
-
-        var value = Evaluator.Constant(bound.Body!);
         return (input.Type, value) switch
         {
             (QuantityType q, QuantityValue v) when v.Flexible => (new QuantityValue(v.Base * QuantityValue.UnitFactor(q.Unit), q.Dimension, q.Unit), null),
@@ -65,5 +60,19 @@ public sealed class Observations(ImmutableDictionary<string, Value> values) : IE
             (BoolType, BoolValue v) => (v, null),
             _ => (null, $"'{text}' is not {input.Type.Describe().En}"),
         };
+    }
+
+    /// <summary>The value of the text as an expression of literals and units only (no inputs, scenario or norms).</summary>
+    private static (Value? Value, string? Error) Literal(string text)
+    {
+        var source = new ExpressionSource(text, SourceSpan.StartOf("observation"), false);
+        if (source.Parsed.Tree is null)
+        {
+            return (null, source.Parsed.Errors.IsEmpty ? text : source.Parsed.Errors[0].Message.En);
+        }
+
+        var bag = new DiagnosticBag(UiLanguage.En);
+        var bound = new ExpressionChecker(bag, ExpressionScope.BuiltInOnly).BindValue(source, Text.Same(text));
+        return bound.IsUsable ? (Evaluator.Constant(bound.Body!), null) : (null, bag.Items.Count > 0 ? bag.Items[0].Message : text);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PlanLang.Diagnostics;
 using PlanLang.Domain;
 using PlanLang.Expressions.Ast;
@@ -26,7 +27,10 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     // A scope's description is long; each distinct one gets a small number once, and lookups compare numbers.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> ScopeIds = new(StringComparer.Ordinal);
 
-    private readonly int scopeId = ScopeIds.GetOrAdd(KeyOf(scope), static _ => Interlocked.Increment(ref nextScopeId));
+    // Worked out once per scope object: the built-in scope serves every registry value and observation.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ExpressionScope, StrongBox<int>> IdOfScope = [];
+
+    private readonly int scopeId = IdOfScope.GetValue(scope, static s => new StrongBox<int>(ScopeIds.GetOrAdd(KeyOf(s), static _ => Interlocked.Increment(ref nextScopeId)))).Value;
 
     private static int nextScopeId;
 
