@@ -16,7 +16,7 @@ public sealed record Text(string Zh, string En)
     /// <summary>Text that reads the same in both languages: an id, a number, a unit symbol, a name as written.</summary>
     public static Text Same(string text) => new(text, text);
 
-    /// <summary>Joins items the way each language lists them: "甲、乙" and "a, b".</summary>
+    /// <summary>Joins the Chinese and the English names of items the way each language lists them: "台风、暴雨" and "typhoon, rainstorm".</summary>
     public static Text List(IEnumerable<string> items, IEnumerable<string> en)
     {
         return new Text(string.Join("、", items), string.Join(", ", en));

@@ -3,18 +3,6 @@ namespace PlanLang.Expressions.Bound;
 /// <summary>Walks bound nodes.</summary>
 public static class BoundTree
 {
-    public static IEnumerable<BoundNode> Children(BoundNode node) => node switch
-    {
-        BoundNot n => [n.Operand],
-        BoundNegate n => [n.Operand],
-        BoundLogical l => [l.Left, l.Right],
-        BoundArithmetic a => [a.Left, a.Right],
-        BoundComparison c => [c.Left, c.Right],
-        BoundCall c => c.Arguments,
-        BoundError e => e.Children,
-        _ => [],
-    };
-
     /// <summary>The node and everything under it, depth-first, left to right; iterative, so a long chain cannot
     /// overflow the stack.</summary>
     public static IEnumerable<BoundNode> Descendants(BoundNode node)
