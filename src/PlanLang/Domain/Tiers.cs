@@ -11,7 +11,8 @@ public static class Tiers
         new("district", "区", "urban district"),
         new("county", "县", "county"),
         new("street", "街道", "sub-district"),
-        new("township", "乡镇", "township"),
+        new("town", "镇", "town"),
+        new("township", "乡", "township"),
         new("community", "社区", "community"),
         new("village", "行政村", "village"),
     ];

@@ -62,7 +62,7 @@ public static class Scaffold
         title: 示例县应急资源登记册
         jurisdictions:
           - { id: demo-county, name: 示例县, tier: county, population: 300000 persons, area: 1200 km2 }
-          - { id: demo-county/town-1, name: 示例镇, tier: township, parent: demo-county }
+          - { id: demo-county/town-1, name: 示例镇, tier: town, parent: demo-county }
         organizations:
           - { id: demo/gov, name: 示例县人民政府, kind: government, jurisdiction: demo-county }
           - { id: demo/ema, name: 示例县应急管理局, kind: department, jurisdiction: demo-county, parent: demo/gov, phone: 0577-8888 0000 }

@@ -1,3 +1,4 @@
+using PlanLang.Domain;
 namespace PlanLang.Tests.Analysis;
 
 public sealed class CoverageTests : AnalysisTestBase
@@ -109,5 +110,31 @@ public sealed class CoverageTests : AnalysisTestBase
         Assert.Equal(2, diagnostics.Count(d => d.Code == "PL5006"));
         Assert.Contains(diagnostics, d => d.Code == "PL5006" && d.Message.Contains("t/plan → t/other → t/plan", StringComparison.Ordinal));
         None(Compile(new Dictionary<string, string> { ["t.plan.yaml"] = P }).Diagnostics, "PL5006");
+    }
+
+    [Fact]
+    public void A_town_and_a_township_are_distinct_tiers_with_their_own_requirements()
+    {
+        // 镇 and 乡 are both township-level, but a province may require different plans of them.
+        var registry = """
+            planlang: 1
+            registry: tiers
+            jurisdictions:
+              - { id: cn-9, name: 示例县, tier: county }
+              - { id: cn-9-100, name: 示例镇, tier: town, parent: cn-9 }
+              - { id: cn-9-200, name: 示例乡, tier: township, parent: cn-9 }
+            organizations:
+              - { id: org/tiers, name: 示例县应急管理局, jurisdiction: cn-9 }
+            """;
+        var files = new Dictionary<string, string>
+        {
+            ["planlang.yaml"] = "planlang: 1\ncoverage:\n  town: [typhoon]\n",
+            ["tiers.registry.yaml"] = registry,
+        };
+        var compilation = Compile(files);
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.Code == "PL1005");
+        var gap = Assert.Single(compilation.Diagnostics, d => d.Code == "PL5001");
+        Assert.Contains("示例镇", gap.Message, StringComparison.Ordinal);
+        Assert.Equal(("镇", "乡"), (Tiers.All.Find("town")!.Zh, Tiers.All.Find("township")!.Zh));
     }
 }

@@ -44,6 +44,8 @@ public sealed class TypeCheckTests
     [InlineData("200 万元 + 5000 元", "万元")]
     [InlineData("2 t - 300 kg", "t")]
     [InlineData("max(30 min, 2 h)", "min")]
+    [InlineData("10 mins", "min")]
+    [InlineData("2 hrs + 1 hr", "h")]
     public void Units_combine_by_dimension(string text, string unit)
     {
         var (type, diagnostics) = Value(text);

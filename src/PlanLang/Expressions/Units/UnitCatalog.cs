@@ -23,8 +23,8 @@ public static class UnitCatalog
     public static IReadOnlyList<(Unit Unit, string[] Aliases)> Units { get; } =
     [
         (new("s", Time, 1, "秒"), ["秒", "sec"]),
-        (new("min", Time, 60, "分钟"), ["分钟", "分", "minute", "minutes"]),
-        (new("h", Time, 3600, "小时"), ["小时", "时", "hour", "hours"]),
+        (new("min", Time, 60, "分钟"), ["分钟", "分", "minute", "minutes", "mins"]),
+        (new("h", Time, 3600, "小时"), ["小时", "时", "hour", "hours", "hr", "hrs"]),
         (new("d", Time, 86400, "天"), ["天", "日", "day", "days"]),
         (new("mm", Length, 0.001, "毫米"), ["毫米"]),
         (new("cm", Length, 0.01, "厘米"), ["厘米"]),
