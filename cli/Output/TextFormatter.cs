@@ -25,6 +25,9 @@ public static class TextFormatter
 
         output.WriteLine(language == UiLanguage.ZhCn
             ? $"已检查 {report.Plans} 个预案、{report.Registries} 个登记册：{report.Errors} 个错误，{report.Warnings} 个警告。"
-            : $"Checked {report.Plans} plans and {report.Registries} registries: {report.Errors} errors, {report.Warnings} warnings.");
+            : $"Checked {Count(report.Plans, "plan", "plans")} and {Count(report.Registries, "registry", "registries")}: {Count(report.Errors, "error", "errors")}, {Count(report.Warnings, "warning", "warnings")}.");
     }
+
+    /// <summary>"1 plan", "2 plans": English counts agree with their number.</summary>
+    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 }

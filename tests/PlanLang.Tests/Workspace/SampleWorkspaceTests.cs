@@ -30,7 +30,7 @@ public sealed class SampleWorkspaceTests
     {
         var (exit, stdout, _) = Check.Cli("check", Repo.PathOf("plans", "longwan", "typhoon.plan.yaml"), "--lang", "en");
         Assert.Equal(0, exit);
-        Assert.Contains("Checked 1 plans and 0 registries: 0 errors", stdout, StringComparison.Ordinal);
+        Assert.Contains("Checked 1 plan and 0 registries: 0 errors", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
