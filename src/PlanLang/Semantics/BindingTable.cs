@@ -16,7 +16,6 @@ public sealed class BindingTable
     private readonly Lazy<ImmutableArray<BindingSegment>> segments;
     private readonly Lazy<ImmutableArray<Symbol>> symbols;
     private readonly Lazy<ImmutableArray<Reference>> references;
-    private readonly Lazy<ILookup<(SymbolKind, string, string), Symbol>> byName;
 
     /// <param name="segments">Made when first read: only the editor's index needs the table, not <c>check</c>.</param>
     public BindingTable(Func<ImmutableArray<BindingSegment>> segments)
@@ -25,7 +24,6 @@ public sealed class BindingTable
         this.segments = new(segments);
         symbols = new(() => [.. Segments.SelectMany(s => s.Symbols)]);
         references = new(() => [.. Segments.SelectMany(s => s.References)]);
-        byName = new(() => Segments.SelectMany(s => s.Symbols).ToLookup(s => (s.Kind, s.Id, s.Scope)));
     }
 
     public static BindingTable Empty { get; } = new(() => []);
@@ -36,6 +34,4 @@ public sealed class BindingTable
 
     public ImmutableArray<Reference> References => references.Value;
 
-    /// <summary>The symbols of a kind and id in a scope (empty for workspace names; a resource group has one per member).</summary>
-    public IEnumerable<Symbol> Find(SymbolKind kind, string id, string scope = "") => byName.Value[(kind, id, scope)];
 }
