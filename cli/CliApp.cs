@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using PlanLang.Cli.Commands;
 using PlanLang.Diagnostics;
+using PlanLang.Semantics;
 
 namespace PlanLang.Cli;
 
@@ -14,7 +15,7 @@ public static class CliApp
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var text = new CliText(LanguageFromArgs(args) ?? UiLanguages.FromEnvironment());
+        var text = new CliText(WorkspaceLanguage.ForMessages(LanguageFromArgs(args), WorkspacePaths(args)));
         var root = new RootCommand(text.Root);
         root.Subcommands.Add(CheckCommand.Create(text, stdout, stderr));
         root.Subcommands.Add(ReportCommands.Coverage(text, stdout, stderr));
@@ -56,6 +57,30 @@ public static class CliApp
             stderr.WriteLine($"planlang: {e.Message}");
             return UsageOrIo;
         }
+    }
+
+    /// <summary>Where the workspace whose language messages follow may be: the --workspace folder, the paths given,
+    /// then the current folder. Read before parsing for the same reason as --lang.</summary>
+    private static IEnumerable<string> WorkspacePaths(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--workspace" or "-w" && i + 1 < args.Length)
+            {
+                yield return args[i + 1];
+            }
+            else if (args[i].StartsWith("--workspace=", StringComparison.Ordinal))
+            {
+                yield return args[i]["--workspace=".Length..];
+            }
+        }
+
+        foreach (var arg in args.Where(a => !a.StartsWith('-') && a.IndexOfAny(Path.GetInvalidPathChars()) < 0))
+        {
+            yield return arg;
+        }
+
+        yield return Directory.GetCurrentDirectory();
     }
 
     /// <summary>--lang is read before parsing so that help and usage errors are already in that language.</summary>

@@ -101,7 +101,7 @@ public sealed class CliText(UiLanguage language)
 
     public string Workspace => T("工作区目录（默认：当前目录）", "Workspace folder (default: the current folder)");
 
-    public string Lang => T("消息语言：zh-CN 或 en（默认按系统区域设置）", "Message language: zh-CN or en (default: from the locale)");
+    public string Lang => T("消息语言：zh-CN 或 en（默认：工作区 planlang.yaml 的 language，其次系统区域设置）", "Message language: zh-CN or en (default: the workspace's language in planlang.yaml, else the locale)");
 
     public string Today => T("以此日期（YYYY-MM-DD）作为“今天”检查期限（默认：当天）", "Use this date (YYYY-MM-DD) as today for deadline checks (default: the real date)");
 

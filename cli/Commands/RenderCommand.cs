@@ -64,11 +64,12 @@ public static class RenderCommand
                     }
 
                     var plan = compilation.BoundPlans.First(b => b.Syntax.File == full);
-                    var document = PlanDocument.From(compilation, plan, language.Value) with
+                    var documentLanguage = compilation.DocumentLanguage(plan, language.Value);
+                    var document = PlanDocument.From(compilation, plan, documentLanguage) with
                     {
                         FlowSvg = p.GetValue(kind) == "handbook" ? FlowDiagram.Svg(compilation, plan) : null,
                     };
-                    var renderer = new DocumentRenderer(new TemplateStore(root), language.Value);
+                    var renderer = new DocumentRenderer(new TemplateStore(root), documentLanguage);
                     var fmt = p.GetValue(format)!;
                     var baseName = Path.Combine(dir, $"{plan.Id.Replace('/', '-')}.{p.GetValue(kind)}");
                     try
@@ -87,7 +88,7 @@ public static class RenderCommand
 
                         if (fmt == "pdf")
                         {
-                            browser ??= ChromiumSession.Start(language.Value);
+                            browser ??= ChromiumSession.Start(documentLanguage);
                             browser.Print(htmlOrMd, baseName + ".pdf");
                             stdout.WriteLine(text.Wrote(baseName + ".pdf"));
                         }

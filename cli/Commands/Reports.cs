@@ -18,13 +18,13 @@ public static class Reports
         {
             foreach (var target in targets)
             {
-                var (name, report, root) = kind == "coverage" ? Coverage(target, language) : AfterAction(target, workspace, storeOption, language);
-                var html = new DocumentRenderer(new TemplateStore(root), language).RenderReport(kind, report);
+                var (name, report, root, documentLanguage) = kind == "coverage" ? Coverage(target, language) : AfterAction(target, workspace, storeOption, language);
+                var html = new DocumentRenderer(new TemplateStore(root), documentLanguage).RenderReport(kind, report);
                 var path = Path.Combine(dir, $"{name}.{kind}.html");
                 AtomicFile.WriteAllText(path, html);
                 if (format == "pdf")
                 {
-                    browser ??= ChromiumSession.Start(language);
+                    browser ??= ChromiumSession.Start(documentLanguage);
                     browser.Print(path, Path.ChangeExtension(path, ".pdf"));
                     path = Path.ChangeExtension(path, ".pdf");
                 }
@@ -50,17 +50,20 @@ public static class Reports
         }
     }
 
-    private static (string Name, object Report, string Root) Coverage(string folder, UiLanguage language)
+    // A report is a document: it is in the workspace's language; messages stay in the message language.
+    private static (string Name, object Report, string Root, UiLanguage Language) Coverage(string folder, UiLanguage language)
     {
         var root = WorkspaceFiles.FindRoot(folder) ?? Path.GetFullPath(folder);
-        var compilation = WorkspaceCompiler.Compile(root, new CompilationOptions(language, DateOnly.FromDateTime(DateTime.Now)));
-        return (Path.GetFileName(root.TrimEnd('/')), CoverageReports.From(compilation, language), root);
+        var documentLanguage = WorkspaceLanguage.Of(root) ?? language;
+        var compilation = WorkspaceCompiler.Compile(root, new CompilationOptions(documentLanguage, DateOnly.FromDateTime(DateTime.Now)));
+        return (Path.GetFileName(root.TrimEnd('/')), CoverageReports.From(compilation, documentLanguage), root, documentLanguage);
     }
 
-    private static (string Name, object Report, string Root) AfterAction(string id, string? workspace, string? storeOption, UiLanguage language)
+    private static (string Name, object Report, string Root, UiLanguage Language) AfterAction(string id, string? workspace, string? storeOption, UiLanguage language)
     {
         var root = RunCommands.WorkspaceRoot(workspace);
+        var documentLanguage = WorkspaceLanguage.Of(root) ?? language;
         using var store = EventStores.Open(storeOption, root);
-        return (id, AfterActionReports.From(new IncidentService(store, language), id, language), root);
+        return (id, AfterActionReports.From(new IncidentService(store, documentLanguage), id, documentLanguage), root, documentLanguage);
     }
 }

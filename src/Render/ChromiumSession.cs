@@ -84,9 +84,18 @@ public sealed class ChromiumSession : IDisposable
                 Thread.Sleep(50);
             }
 
-            var pdf = Call("Page.printToPDF", new JsonObject { ["printBackground"] = true, ["preferCSSPageSize"] = true, ["displayHeaderFooter"] = false }, session);
+            var bytes = PrintToPdf(session);
+            if (TableOfContents.Has(Evaluate("document.querySelector('[data-toc]') !== null", session)))
+            {
+                // The 目录 gets its page numbers from a first print: where each heading's bookmark landed. The numbers
+                // take no more room than the space kept for them, so the second print breaks pages the same way.
+                var pages = TableOfContents.PagesOf(bytes);
+                Evaluate(TableOfContents.FillScript(pages), session);
+                bytes = PrintToPdf(session);
+            }
+
             var temp = pdfPath + ".tmp";
-            File.WriteAllBytes(temp, Convert.FromBase64String((string)pdf["data"]!));
+            File.WriteAllBytes(temp, bytes);
             File.Move(temp, pdfPath, overwrite: true);
         }
         finally
@@ -94,6 +103,15 @@ public sealed class ChromiumSession : IDisposable
             Call("Target.closeTarget", new JsonObject { ["targetId"] = target });
         }
     }
+
+    private byte[] PrintToPdf(string session)
+    {
+        var pdf = Call("Page.printToPDF", new JsonObject { ["printBackground"] = true, ["preferCSSPageSize"] = true, ["displayHeaderFooter"] = false, ["generateDocumentOutline"] = true }, session);
+        return Convert.FromBase64String((string)pdf["data"]!);
+    }
+
+    private JsonNode? Evaluate(string expression, string session) =>
+        Call("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["returnByValue"] = true }, session)["result"]?["value"];
 
     private JsonObject Call(string method, JsonObject parameters, string? session = null)
     {

@@ -46,4 +46,14 @@ public sealed record Compilation(
     public Diagnostic? FirstErrorIn(string path) => Diagnostics.FirstOrDefault(d => d.IsError && d.File == path);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+
+    /// <summary>The language of a plan's documents: the plan's own <c>language</c>, else the workspace's, else
+    /// <paramref name="fallback"/> (the message language, for a workspace that names none).</summary>
+    public UiLanguage DocumentLanguage(BoundPlan plan, UiLanguage fallback) =>
+        UiLanguages.TryParse(plan.Syntax.Metadata.Language, out var own) ? own
+        : UiLanguages.TryParse(Config?.Language, out var workspace) ? workspace
+        : fallback;
+
+    /// <summary>The workspace's document language, else <paramref name="fallback"/>.</summary>
+    public UiLanguage DocumentLanguage(UiLanguage fallback) => UiLanguages.TryParse(Config?.Language, out var workspace) ? workspace : fallback;
 }

@@ -52,7 +52,7 @@ public sealed class SyntaxReader(string file)
             Entries(levels).Where(e => e.Value is YamlMappingNode).Select(e =>
             {
                 var m = (YamlMappingNode)e.Value;
-                return new LevelSyntax(e.Key, Expr(m, "when", condition: true), Str(m, "declare"), Str(m, "auto")?.Value == "true");
+                return new LevelSyntax(e.Key, Expr(m, "when", condition: true), Str(m, "declare"), Str(m, "auto")?.Value == "true") { Title = Str(m, "title")?.Value };
             }).ToImmutableArray(),
             end is null ? null : new EndSyntax(end.Span(file), Expr(end, "when", condition: true), Str(end, "declare")),
             Items(root, "tasks").OfType<YamlMappingNode>().Select(ReadTask).ToImmutableArray(),
@@ -76,6 +76,10 @@ public sealed class SyntaxReader(string file)
                     StringComparer.Ordinal))
             {
                 Attachments = Items(root, "attachments").OfType<YamlMappingNode>().Select(a => Str(a, "title")?.Value).OfType<string>().ToImmutableArray(),
+                Language = Str(root, "language")?.Value,
+                Assurance = Entries(Map(Map(root, "text"), "assurance")).Select(e => (e.Key.Value, (e.Value as YamlScalarNode)?.Value ?? string.Empty)).ToImmutableArray(),
+                Sections = Items(Map(root, "text"), "sections").OfType<YamlMappingNode>()
+                    .Select(m => (Str(m, "title")?.Value ?? string.Empty, Str(m, "body")?.Value ?? string.Empty)).ToImmutableArray(),
             },
         };
     }
@@ -124,6 +128,12 @@ public sealed class SyntaxReader(string file)
                 Entries(Map(lifecycle, "jurisdictions")).Where(e => e.Value is YamlMappingNode).ToImmutableDictionary(e => e.Key.Value, e => ReadDeadlines((YamlMappingNode)e.Value))))
         {
             TimeZone = Str(root, "time-zone"),
+            StockItems = Entries(Map(root, "stock-items")).Where(e => e.Value is YamlMappingNode && Str((YamlMappingNode)e.Value, "name") is not null).Select(e =>
+            {
+                var m = (YamlMappingNode)e.Value;
+                var zh = Str(m, "name")!.Value;
+                return new Domain.StockItem(e.Key.Value, new Diagnostics.Text(zh, Str(m, "name-en")?.Value ?? e.Key.Value), Str(m, "measure")?.Value ?? "件");
+            }).ToImmutableArray(),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PlanLang.Analysis;
+using PlanLang.Analysis.Capacity;
 using PlanLang.Diagnostics;
 using PlanLang.Domain;
 using PlanLang.Expressions;
@@ -18,7 +19,11 @@ public sealed record TaskModel(string Id, string Title, string Owner, string Own
 
 public sealed record LevelModel(string Id, string Name, string Title, string Trigger, string Declare, string? Measures, IReadOnlyList<TaskModel> Tasks);
 
-public sealed record ResourceModel(string Id, string Name, string Kind, string Place, string Amount, string? Phone);
+public sealed record ResourceModel(string Id, string Name, string Kind, string Place, string Amount, string? Phone)
+{
+    /// <summary>What a team is trained for, or the hazards a shelter serves, in the document's language.</summary>
+    public string Fit { get; init; } = string.Empty;
+}
 
 public sealed record ContactModel(string Name, string Phone);
 
@@ -26,7 +31,11 @@ public sealed record CapacityModel(string Level, string Need, string Demand, str
 
 public sealed record CardLevelModel(string Name, string Trigger, IReadOnlyList<TaskModel> Tasks);
 
-public sealed record CardModel(RoleModel Role, string PlanTitle, string PlanNumber, string Version, string Issuer, string Hq, string Duty, IReadOnlyList<CardLevelModel> Levels, string End);
+public sealed record CardModel(RoleModel Role, string PlanTitle, string PlanNumber, string Version, string Issuer, string Hq, string Duty, IReadOnlyList<CardLevelModel> Levels, string End)
+{
+    /// <summary>What this role decides: "决定启动Ⅲ级、Ⅱ级、Ⅰ级响应；宣布响应终止", empty when it decides nothing.</summary>
+    public string Decides { get; init; } = string.Empty;
+}
 
 /// <summary>Everything a plan's documents show, in the reader's language, ready for the templates.</summary>
 public sealed record PlanDocument(
@@ -67,6 +76,42 @@ public sealed record PlanDocument(
     /// <summary>The titles of the plan's listed attachments.</summary>
     public IReadOnlyList<string> Attachments { get; init; } = [];
 
+    /// <summary>The numbered headings of the handbook, in the chapters of the plan's kind.</summary>
+    public IReadOnlyList<HeadingModel> Headings { get; init; } = [];
+
+    /// <summary>The document's language tag words: the annex captions need it.</summary>
+    public UiLanguage Language { get; init; } = UiLanguage.ZhCn;
+
+    /// <summary>The required elements the plan does not state, by title: each has a heading marked 【待补充】.</summary>
+    public IReadOnlyList<string> MissingElements => [.. Headings.Where(h => h.Missing).Select(h => h.Title)];
+
+    /// <summary>The annexes: the flow chart, the capacity analysis and the contacts made here, then the plan's own files.</summary>
+    public IReadOnlyList<AnnexModel> Annexes
+    {
+        get
+        {
+            var zh = Language == UiLanguage.ZhCn;
+            var kinds = new List<(string Title, string Kind)>();
+            if (FlowSvg is not null)
+            {
+                kinds.Add((zh ? "应急响应流程图" : "Response flow chart", "flow"));
+            }
+
+            if (Capacity.Count > 0)
+            {
+                kinds.Add((zh ? "应急能力与风险匹配分析" : "Capacity against the hazard", "capacity"));
+            }
+
+            if (Contacts.Count > 0)
+            {
+                kinds.Add((zh ? "有关应急部门、机构或人员的联系方式" : "Contacts", "contacts"));
+            }
+
+            kinds.AddRange(Attachments.Select(a => (a, "file")));
+            return [.. kinds.Select((k, i) => new AnnexModel(i + 1, k.Title, k.Kind, Language))];
+        }
+    }
+
     /// <summary>The 备案申报表 fields and the attachments a filing needs, with what is present.</summary>
     public IReadOnlyList<FilingField> FilingFields => FilingForm.Fields(this);
 
@@ -82,6 +127,9 @@ public sealed record PlanDocument(
         var roleSyntax = s.Roles.ToDictionary(r => r.Id.Value);
         string RoleTitle(string? id) => id is null ? string.Empty : roleSyntax.TryGetValue(id, out var r) ? r.Title ?? id : id;
         var meta = s.Metadata;
+
+        var workspaceItems = compilation.Config?.StockItems.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        StockItem? Item(string id) => StockItems.Find(id, workspaceItems);
 
         // Sections in the order of GB/T 29639-2020 and the 2024 办法's elements; titles from the schema.
         var sections = new List<SectionModel>();
@@ -112,22 +160,38 @@ public sealed record PlanDocument(
         var levels = plan.LevelsAscending.Reverse().Select(l => new LevelModel(
             l.Id,
             LevelNames.Of(l.Id).For(language),
-            l.Syntax.Level.Value,
+            l.Syntax.Title ?? (zh ? $"{LevelNames.Of(l.Id).Zh}应急响应" : $"Level {LevelNames.Of(l.Id).En} response"),
             l.When is { } w ? ConditionText.Describe(w, language) : string.Empty,
             RoleTitle(l.Syntax.Declare?.Value),
             null,
             plan.Tasks.Where(t => t.Syntax.From?.Value == l.Id).Select(Task).ToList())).ToList();
 
+        // The resources the plan names and every resource the capacity figures count (agreements, the parent's depots),
+        // so that the two tables never disagree.
+        var capacityRows = compilation.Analysis.Capacity.Where(r => r.Plan == plan.Id).ToList();
+        var counted = capacityRows.SelectMany(r => r.Sources).ToHashSet(StringComparer.Ordinal);
+        string Amount(ResourceFacts r) =>
+            r.Capacity is { } c ? DocumentText.Amount(c, "persons", language)
+            : r.Headcount is { } h ? DocumentText.Amount(h, "persons", language)
+            : string.Join(zh ? "、" : ", ", r.Syntax.Stock.Select(n => n.Name.Value).Where(r.Stock.ContainsKey).Select(id =>
+                $"{DocumentText.ItemName(id, Item(id), language)} {DocumentText.Amount(r.Stock[id].InUnit, r.Stock[id].Unit, language, Item(id))}"));
+        string Fit(ResourceFacts r) => string.Join(zh ? "、" : ", ", r.Syntax.Specialty.Concat(r.Syntax.Hazards).Distinct(StringComparer.Ordinal)
+            .Select(h => PlanLang.Domain.Hazards.All.Find(h)?.Name.For(language) ?? h));
         var resources = compilation.Resources
-            .Where(r => s.Resources.Any(x => x.Value == r.Id || x.Value == r.Syntax.Group))
-            .Select(r => new ResourceModel(r.Id, r.Name, r.Kind ?? string.Empty, tree.Name(r.In ?? string.Empty),
-                r.Capacity is { } c ? $"{c:0} {(zh ? "人" : "persons")}" : r.Headcount is { } h ? $"{h:0} {(zh ? "人" : "persons")}" : string.Join(zh ? "、" : ", ", r.Syntax.Stock.Select(n => n.Name.Value).Where(r.Stock.ContainsKey).Select(item => $"{item} {r.Stock[item]}")),
-                null))
+            .Where(r => s.Resources.Any(x => x.Value == r.Id || x.Value == r.Syntax.Group) || counted.Contains(r.Id))
+            .Select(r => new ResourceModel(r.Id, r.Name, r.Kind ?? string.Empty, tree.Name(r.In ?? string.Empty), Amount(r), null) { Fit = Fit(r) })
             .ToList();
 
-        var capacity = compilation.Analysis.Capacity.Where(r => r.Plan == plan.Id).Select(r => new CapacityModel(
-            LevelNames.Of(r.Level).For(language), r.Need.For(language),
-            $"{r.Demand.ToString("#,0.#", CultureInfo.InvariantCulture)} {r.Unit}", $"{r.Supply.ToString("#,0.#", CultureInfo.InvariantCulture)} {r.Unit}",
+        string Need(CapacityRow r) => r.Item switch
+        {
+            "rescuers" when r.Task is { } task => zh ? $"救援人员（{plan.Tasks.FirstOrDefault(t => t.Id == task)?.Syntax.Title?.Value ?? task}）" : $"rescuers ({task})",
+            "shelter" or "shelter-area" => r.Need.For(language),
+            var item when item.Length > 0 => DocumentText.ItemName(item, Item(item), language),
+            _ => r.Need.For(language),
+        };
+        var capacity = capacityRows.Select(r => new CapacityModel(
+            LevelNames.Of(r.Level).For(language), Need(r),
+            DocumentText.Amount(r.Demand, r.Unit, language, Item(r.Item)), DocumentText.Amount(r.Supply, r.Unit, language, Item(r.Item)),
             PlanLang.Analysis.Capacity.CapacityAnalyzer.Percent(r.Ratio),
             r.IsShort ? (zh ? "不足" : "short") : (zh ? "满足" : "enough"), r.IsShort)).ToList();
 
@@ -151,7 +215,10 @@ public sealed record PlanDocument(
                 LevelNames.Of(l.Id).For(language),
                 l.When is { } w ? ConditionText.Describe(w, language) : string.Empty,
                 plan.ActiveAt(l.Id).Where(t => t.Syntax.Owner?.Value == role.Id).Select(Task).ToList())).Where(l => l.Tasks.Count > 0).ToList(),
-            end)).ToList();
+            end)
+        {
+            Decides = Decides(plan, role.Id, language),
+        }).ToList();
 
         return new PlanDocument(
             plan.Id,
@@ -164,12 +231,12 @@ public sealed record PlanDocument(
             tree.Name(s.Jurisdiction?.Value ?? string.Empty),
             Org(s.Owner?.Value),
             meta.ApprovedBy,
-            s.Lifecycle.ApprovedOn?.Value,
+            DocumentText.Date(s.Lifecycle.ApprovedOn?.Value, language),
             meta.ApprovalRef,
-            s.Effective?.Value,
-            s.Lifecycle.Published?.Value,
+            DocumentText.Date(s.Effective?.Value, language),
+            DocumentText.Date(s.Lifecycle.Published?.Value, language),
             Org(s.Lifecycle.FiledWith?.Value),
-            s.Lifecycle.FiledOn?.Value,
+            DocumentText.Date(s.Lifecycle.FiledOn?.Value, language),
             meta.FiledRef,
             s.Parent?.Value is { } parent ? compilation.Plans.FirstOrDefault(p => p.Id?.Value == parent)?.Title?.Value ?? parent : null,
             meta.Hq ?? string.Empty,
@@ -185,7 +252,28 @@ public sealed record PlanDocument(
         {
             Attachments = meta.Attachments,
             Contacts = contacts,
+            Language = language,
+            Headings = HandbookOutline.Build(meta, s.Kind?.Value, levels, end.Length > 0, resources.Count > 0, language),
         };
+    }
+
+    /// <summary>The decisions a role takes: which levels it declares and whether it ends the response.</summary>
+    private static string Decides(BoundPlan plan, string role, UiLanguage language)
+    {
+        var zh = language == UiLanguage.ZhCn;
+        var declares = plan.LevelsAscending.Where(l => l.Syntax.Declare?.Value == role).Select(l => LevelNames.Of(l.Id).For(language)).ToList();
+        var parts = new List<string>();
+        if (declares.Count > 0)
+        {
+            parts.Add(zh ? $"决定启动{string.Join("、", declares)}应急响应" : $"declares level {string.Join(", ", declares)}");
+        }
+
+        if (plan.Syntax.End?.Declare?.Value == role)
+        {
+            parts.Add(zh ? "宣布响应终止" : "declares the end of the response");
+        }
+
+        return string.Join(zh ? "；" : "; ", parts);
     }
 
     private static string Duration(BoundExpression? bound, bool zh)

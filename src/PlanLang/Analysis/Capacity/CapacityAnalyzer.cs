@@ -35,7 +35,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
             {
                 var shelters = supply.Where(r => r.Kind == "shelter" && r.Syntax.Hazards.Any(hazards.Contains)).ToList();
                 var span = shelterNeeds[0].Value.Source.Span;
-                var places = new CapacityRow(plan.Id, level, MessageParts.ShelterPlaces, demand.Value, shelters.Sum(s => s.Capacity ?? 0), "persons", span);
+                var places = new CapacityRow(plan.Id, level, MessageParts.ShelterPlaces, demand.Value, shelters.Sum(s => s.Capacity ?? 0), "persons", span) { Item = "shelter", Sources = [.. shelters.Select(s => s.Id)] };
                 rows.Add(places);
                 if (places.IsShort)
                 {
@@ -44,7 +44,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
 
                 if (env.Norm("shelter-area") is QuantityValue perPerson)
                 {
-                    var area = new CapacityRow(plan.Id, level, MessageParts.ShelterArea, demand.Value * perPerson.Base, shelters.Sum(s => s.Area ?? 0), "m2", span);
+                    var area = new CapacityRow(plan.Id, level, MessageParts.ShelterArea, demand.Value * perPerson.Base, shelters.Sum(s => s.Area ?? 0), "m2", span) { Item = "shelter-area", Sources = [.. shelters.Select(s => s.Id)] };
                     rows.Add(area);
                     if (area.IsShort)
                     {
@@ -63,7 +63,8 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
                     continue;
                 }
 
-                var stocks = supply.Select(r => r.Stock.GetValueOrDefault(item)).OfType<QuantityValue>().ToList();
+                var holders = supply.Where(r => r.Stock.ContainsKey(item)).ToList();
+                var stocks = holders.Select(r => r.Stock[item]).ToList();
                 var dimension = values[0]!.Dimension;
                 if (values.Any(v => !v!.Dimension.Equals(dimension)) || stocks.Any(s => !s.Dimension.Equals(dimension)))
                 {
@@ -72,7 +73,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
 
                 var unit = stocks.FirstOrDefault()?.Unit ?? values[0]!.Unit;
                 var factor = QuantityValue.UnitFactor(unit);
-                var row = new CapacityRow(plan.Id, level, Text.Same(item), values.Sum(v => v!.Base) / factor, stocks.Sum(s => s.Base) / factor, unit, needs[0].Value.Source.Span);
+                var row = new CapacityRow(plan.Id, level, Text.Same(item), values.Sum(v => v!.Base) / factor, stocks.Sum(s => s.Base) / factor, unit, needs[0].Value.Source.Span) { Item = item, Sources = [.. holders.Select(r => r.Id)] };
                 rows.Add(row);
                 if (row.IsShort)
                 {
@@ -124,7 +125,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
             return;
         }
 
-        var row = new CapacityRow(plan.Id, level, MessageParts.Rescuers(task.Id), demand.Base, qualified.Sum(r => r.Headcount ?? 0), "persons", need.Value.Source.Span);
+        var row = new CapacityRow(plan.Id, level, MessageParts.Rescuers(task.Id), demand.Base, qualified.Sum(r => r.Headcount ?? 0), "persons", need.Value.Source.Span) { Item = "rescuers", Task = task.Id, Sources = [.. qualified.Select(r => r.Id)] };
         rows.Add(row);
         if (row.IsShort)
         {

@@ -12,4 +12,13 @@ public sealed record CapacityRow(string Plan, string Level, Text Need, double De
     public double Ratio => Demand <= 0 ? 1 : Supply / Demand;
 
     public bool IsShort => Supply + 1e-9 < Demand;
+
+    /// <summary>What is counted: <c>shelter</c>, <c>shelter-area</c>, <c>rescuers</c> or a stock item id.</summary>
+    public string Item { get; init; } = string.Empty;
+
+    /// <summary>The task whose need this is, for rescuers (each task's team is counted on its own).</summary>
+    public string? Task { get; init; }
+
+    /// <summary>The resources whose supply is counted, so that documents list exactly what the figures add up.</summary>
+    public System.Collections.Immutable.ImmutableArray<string> Sources { get; init; } = [];
 }

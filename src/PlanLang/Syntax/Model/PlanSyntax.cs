@@ -40,6 +40,15 @@ public sealed record PlanMetadata(string? Number, string? Hq, string? Office, st
 
     /// <summary>The titles of the plan's attachments (风险评估, 资源调查, 评审意见…).</summary>
     public ImmutableArray<string> Attachments { get; init; } = [];
+
+    /// <summary>The language of this plan's documents when it is not the workspace's.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The items of <c>text.assurance</c> when it is written as a mapping (communications, teams …), in order.</summary>
+    public ImmutableArray<(string Key, string Text)> Assurance { get; init; } = [];
+
+    /// <summary>The plan's own chapters (<c>text.sections</c>), in order.</summary>
+    public ImmutableArray<(string Title, string Body)> Sections { get; init; } = [];
 }
 
 public sealed record LifecycleSyntax(
@@ -60,7 +69,11 @@ public sealed record RoleSyntax(Spanned<string> Id, string? Title, string? Holde
     public string? Phone { get; init; }
 }
 
-public sealed record LevelSyntax(Spanned<string> Level, ExpressionSource? When, Spanned<string>? Declare, bool Auto);
+public sealed record LevelSyntax(Spanned<string> Level, ExpressionSource? When, Spanned<string>? Declare, bool Auto)
+{
+    /// <summary>The level's name in the plan's documents, e.g. 防台风Ⅳ级应急响应.</summary>
+    public string? Title { get; init; }
+}
 
 public sealed record EndSyntax(SourceSpan Span, ExpressionSource? When, Spanned<string>? Declare);
 

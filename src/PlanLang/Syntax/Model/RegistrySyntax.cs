@@ -54,6 +54,9 @@ public sealed record ConfigSyntax(
 {
     /// <summary>The IANA time zone times are shown and read in; null for the default (Asia/Shanghai).</summary>
     public Spanned<string>? TimeZone { get; init; }
+
+    /// <summary>Stock item names the workspace adds to or overrides in the built-in list.</summary>
+    public ImmutableArray<Domain.StockItem> StockItems { get; init; } = [];
 }
 
 /// <summary>Which jurisdictions the workspace answers for, and the hazards each tier must have a plan for.</summary>

@@ -39,6 +39,13 @@ public static class ConfigSchema
             new Property("jurisdictions", new ObjectShape(new Text("分区域期限", "per-jurisdiction deadlines"), []) { AdditionalValues = new ObjectShape(new Text("区域期限", "jurisdiction deadlines"), [.. Deadlines]), KeyPattern = IdShape.Pattern, AdditionalTitleZh = "该行政区划（含下级）的期限（键为区划 id）" }, false, "分区域期限", "按行政区划覆盖的期限，适用于该区划及其下级"),
         ]);
 
+    public static ObjectShape StockItem { get; } = new(new Text("物资", "stock item"),
+    [
+        new Property("name", new StringShape(), true, "中文名称", "文档中显示的名称，例如 冲锋舟"),
+        new Property("name-en", new StringShape(), false, "英文名称", "英文文档中显示的名称"),
+        new Property("measure", new StringShape(), false, "计量单位", "按件计数时的量词，例如 顶、床、艘（默认：件）"),
+    ]);
+
     public static ObjectShape Config { get; } = new(new Text("工作区配置", "workspace configuration"),
     [
         new("planlang", new VersionShape(), true, "语言版本", "PlanLang 文件格式版本，目前为 1"),
@@ -46,6 +53,7 @@ public static class ConfigSchema
         new("language", Vocabulary.Language, false, "语言", "诊断信息和文档的默认语言"),
         new("time-zone", new StringShape(), false, "时区", "显示和解释时间所用的 IANA 时区，默认 Asia/Shanghai（北京时间）"),
         new("norms", new ObjectShape(new Text("定额", "norms"), []) { AdditionalValues = new ExpressionShape(false, "1.5 m2/person"), KeyPattern = IdShape.Pattern, AdditionalTitleZh = "人均定额（键为定额名称）" }, false, "定额", "人均定额，例如 shelter-area: 1.5 m2/person（GB 21734 5.4）"),
+        new("stock-items", new ObjectShape(new Text("物资名称", "stock items"), []) { AdditionalValues = StockItem, KeyPattern = IdShape.Pattern, AdditionalTitleZh = "物资（键为物资 id，例如 assault-boat）" }, false, "物资名称", "储备物资的中文名称和计量单位，补充或覆盖内置名录，例如 assault-boat: { name: 冲锋舟, measure: 艘 }"),
         new("coverage", Coverage, false, "覆盖要求", "各层级行政区必须编制预案的灾种（应备尽备）"),
         new("lifecycle", Lifecycle, false, "预案管理期限", "备案、评估、演练期限，可按行政区划覆盖"),
         new("rules", new ObjectShape(new Text("规则级别", "rule levels"), []) { AdditionalValues = Vocabulary.Severity, KeyPattern = "^PL([0-9]{4}|[0-9]{3}x|[0-9]{2}xx|[0-9]xxx)$", AdditionalTitleZh = "诊断级别（键为诊断代码如 PL6003，或范围如 PL6xxx）" }, false, "规则级别", "调整诊断的级别，例如 PL6003: warning"),

@@ -172,6 +172,7 @@ public static class PlanSchema
         new("owner", ReferenceShape.To(SymbolKind.Organization), true, "编制单位", "编制单位 id（registry 中 organizations）"),
         new("parent", ReferenceShape.To(SymbolKind.Plan), false, "上位预案", "衔接的上位预案 id"),
         new("version", Str, false, "版本号", "例如 \"2024.1\"（请加引号）"),
+        new("language", Vocabulary.Language, false, "文档语言", "本预案文档的语言（默认：工作区 planlang.yaml 的 language）"),
         new("effective", Date, false, "施行日期", "预案开始施行的日期"),
         new("lifecycle", Lifecycle, false, "预案管理", "批准、备案、评估、修订和演练信息"),
         new("scenario", new ObjectShape(new Text("情景", "scenario"), []) { AdditionalValues = new PerLevelShape(new ExpressionShape(false, "20000 persons")), KeyPattern = IdShape.Pattern, AdditionalTitleZh = "情景参数（可按级别取值）" }, false, "情景构建", "需求计算所依据的情景参数，可按级别给出，如 evacuate: { IV: 2000 persons }"),
