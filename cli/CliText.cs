@@ -109,7 +109,7 @@ public sealed class CliText(UiLanguage language)
 
     public string Output => T("输出目录（默认：schemas）", "Output folder (default: schemas)");
 
-    public string New => T("新建工作区或预案框架：必备要素齐全、占位文字标为【待填写】，生成后即可通过检查。", "Scaffold a workspace or a plan: every required element in place, placeholder text marked 【待填写】, checking clean from the start.");
+    public string New => T("新建工作区或预案框架：必备要素齐全，占位文字标为【待填写】；生成后没有错误，每处占位内容都有 PL4201 警告，直到换成本单位内容。", "Scaffold a workspace or a plan: every required element in place, placeholder text marked 【待填写】; it checks without errors, with a PL4201 warning on each placeholder until it is replaced.");
 
     public string NewWorkspace => T("在目录中新建工作区：planlang.yaml、示例登记册、一个预案和 JSON Schema。", "Create a workspace in a folder: planlang.yaml, a sample registry, one plan and the JSON Schemas.");
 

@@ -1,3 +1,4 @@
+using PlanLang.Analysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -60,7 +61,7 @@ public static class IncidentFormatter
         var zh = language == UiLanguage.ZhCn;
         var what = EventDescriptions.State(state, language);
         output.WriteLine(zh
-            ? $"事件 {state.Record.Id}（{state.Record.PlanId}{(state.Record.Exercise ? "，演练" : string.Empty)}）：{what}{(state.Proposed is { } p ? $"；建议启动 {p} 级" : string.Empty)}{(state.EndProposed ? "；终止条件已满足" : string.Empty)}"
+            ? $"事件 {state.Record.Id}（{state.Record.PlanId}{(state.Record.Exercise ? "，演练" : string.Empty)}）：{what}{(state.Proposed is { } p ? $"；建议启动{LevelNames.Of(p).Zh}" : string.Empty)}{(state.EndProposed ? "；终止条件已满足" : string.Empty)}"
             : $"Incident {state.Record.Id} ({state.Record.PlanId}{(state.Record.Exercise ? ", exercise" : string.Empty)}): {what}{(state.Proposed is { } q ? $"; level {q} proposed" : string.Empty)}{(state.EndProposed ? "; end condition met" : string.Empty)}");
         if (state.Tasks.IsEmpty)
         {
@@ -73,11 +74,11 @@ public static class IncidentFormatter
             ConsoleTable.Add(
                 table,
                 $"{t.Id} {t.Title}",
-                plan.Roles.TryGetValue(t.Owner, out var role) ? $"{role.Syntax.Title ?? t.Owner} ({t.Owner})" : t.Owner,
+                plan.ActorName(t.Owner, language),
                 t.Due is { } due ? plan.Clock.Short(due) : "—",
                 EngineText.Status(t.Status).For(language),
                 t.Overdue ? (zh ? "是" : "yes") : string.Empty,
-                t.Escalations.LastOrDefault() is { } e ? $"{e.To} ({e.Step})" : string.Empty);
+                t.Escalations.LastOrDefault() is { } e ? (zh ? $"{plan.ActorName(e.To, language)}（{EventDescriptions.Step(e.Step, language)}）" : $"{plan.ActorName(e.To, language)} ({e.Step})") : string.Empty);
         }
 
         ConsoleTable.Write(output, table);
@@ -104,7 +105,7 @@ public static class IncidentFormatter
     {
         foreach (var e in events)
         {
-            output.WriteLine($"{e.Seq,4}  {EventTime.Format(plan.Clock.In(e.At))}  {e.Actor,-10}  {EventDescriptions.Describe(e, plan.Clock, language)}");
+            output.WriteLine($"{e.Seq,4}  {EventTime.Format(plan.Clock.In(e.At))}  {plan.ActorName(e.Actor, language),-10}  {EventDescriptions.Describe(e, plan, language)}");
         }
     }
 
@@ -117,7 +118,7 @@ public static class IncidentFormatter
         output.WriteLine("|---:|---|---|---|");
         foreach (var e in events)
         {
-            output.WriteLine($"| {e.Seq} | {EventTime.Format(plan.Clock.In(e.At))} | {e.Actor} | {EventDescriptions.Describe(e, plan.Clock, language).Replace("|", "\\|", StringComparison.Ordinal)} |");
+            output.WriteLine($"| {e.Seq} | {EventTime.Format(plan.Clock.In(e.At))} | {plan.ActorName(e.Actor, language)} | {EventDescriptions.Describe(e, plan, language).Replace("|", "\\|", StringComparison.Ordinal)} |");
         }
     }
 
@@ -129,7 +130,7 @@ public static class IncidentFormatter
         foreach (var incident in service.List())
         {
             var (state, plan) = service.Project(incident.Id, asOf > incident.CreatedAt ? asOf : incident.CreatedAt);
-            ConsoleTable.Add(table, incident.Id, incident.PlanId, plan.Clock.Show(incident.CreatedAt), EventDescriptions.State(state, language), state.Level ?? "—", incident.Exercise ? (zh ? "是" : "yes") : string.Empty);
+            ConsoleTable.Add(table, incident.Id, incident.PlanId, plan.Clock.Show(incident.CreatedAt), EventDescriptions.State(state, language), state.Level is { } level ? LevelNames.Of(level).For(language) : "—", incident.Exercise ? (zh ? "是" : "yes") : string.Empty);
         }
 
         ConsoleTable.Write(output, table);

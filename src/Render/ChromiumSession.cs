@@ -84,6 +84,8 @@ public sealed class ChromiumSession : IDisposable
                 Thread.Sleep(50);
             }
 
+            // A response card must fit its page: one that would spill a line onto the next page is set smaller.
+            Evaluate(FitScript, session);
             var bytes = PrintToPdf(session);
             if (TableOfContents.Has(Evaluate("document.querySelector('[data-toc]') !== null", session)))
             {
@@ -103,6 +105,24 @@ public sealed class ChromiumSession : IDisposable
             Call("Target.closeTarget", new JsonObject { ["targetId"] = target });
         }
     }
+
+    // Shrinks the text of each [data-fit-height] element in 4 % steps, down to 70 %, until it fits that height.
+    private const string FitScript = """
+        (() => {
+          for (const el of document.querySelectorAll('[data-fit-height]')) {
+            const probe = document.createElement('div');
+            probe.style.height = el.dataset.fitHeight;
+            document.body.appendChild(probe);
+            const limit = probe.getBoundingClientRect().height;
+            probe.remove();
+            const base = parseFloat(getComputedStyle(el).fontSize);
+            for (let scale = 1; el.scrollHeight > limit && scale > 0.7; scale -= 0.04) {
+              el.style.fontSize = (base * scale) + 'px';
+            }
+          }
+          return true;
+        })()
+        """;
 
     private byte[] PrintToPdf(string session)
     {

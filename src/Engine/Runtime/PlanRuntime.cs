@@ -79,6 +79,17 @@ public sealed class PlanRuntime
 
     public BoundTask? Task(string id) => tasks.GetValueOrDefault(id);
 
+    /// <summary>What people call an actor: the role's title (区防指办), 系统 for the engine, 导调组 for a drill's control cell.</summary>
+    public string ActorName(string id, UiLanguage language) => id switch
+    {
+        Events.Actors.System => language == UiLanguage.ZhCn ? "系统" : "system",
+        Events.Actors.Controller => language == UiLanguage.ZhCn ? "导调组" : "drill control",
+        _ => Roles.TryGetValue(id, out var role) ? role.Syntax.Title ?? id : id,
+    };
+
+    /// <summary>A task's title, or its id when the plan no longer has it.</summary>
+    public string TaskTitle(string id) => Task(id)?.Syntax.Title?.Value ?? id;
+
     /// <summary>The defined levels from IV up to I.</summary>
     public IReadOnlyList<BoundLevel> Levels => [.. Plan.LevelsAscending];
 

@@ -13,10 +13,11 @@ namespace PlanLang.Analysis;
 /// the whole set.</summary>
 public static class Analyzers
 {
-    /// <summary>Response logic and capacity of one plan: its capacity rows, with their diagnostics in <paramref name="diagnostics"/>.</summary>
+    /// <summary>Response logic, required elements and capacity of one plan: its capacity rows, with their diagnostics in <paramref name="diagnostics"/>.</summary>
     public static ImmutableArray<CapacityRow> AnalyzePlan(AnalysisContext context, BoundPlan plan, DiagnosticBag diagnostics)
     {
         new ResponseLogicAnalyzer(diagnostics).Analyze(plan);
+        new Content.ElementAnalyzer(diagnostics).Analyze(plan);
         return [.. new CapacityAnalyzer(context, diagnostics).Analyze(plan)];
     }
 

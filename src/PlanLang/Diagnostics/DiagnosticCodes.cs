@@ -309,6 +309,18 @@ public static class DiagnosticCodes
         "用到了内置定额 {0} = {1}，其来源尚未核实（{2}）。请在 planlang.yaml 的 norms 中写明本地标准。",
         "The built-in norm {0} = {1} is used, and its source is not confirmed ({2}). Set the local standard under norms in planlang.yaml.");
 
+    // PL42xx — what a reviewer reads: placeholders left in and the elements a plan of its kind must state
+
+    public static readonly DiagnosticDescriptor Placeholder = new(
+        "PL4201", Warning, "Placeholder text",
+        "{0}（{1}）仍是占位内容{2}：请写入本预案的实际内容。",
+        "{0} ({1}) still holds the placeholder {2}: write this plan's own content.");
+
+    public static readonly DiagnosticDescriptor MissingElement = new(
+        "PL4202", Warning, "Missing plan element",
+        "本{0}缺少要素“{1}”（依据：{2}）。请在 text 下写明 {3}；在此之前，预案文本中该处标注“【待补充】”。",
+        "This {0} lacks the element '{1}' ({2}). Write it as text.{3}; until then the handbook marks the heading as to be completed.");
+
     // PL5xxx — coverage and linkage
 
     public static readonly DiagnosticDescriptor CoverageGap = new(

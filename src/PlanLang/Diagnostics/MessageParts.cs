@@ -159,4 +159,6 @@ public static class MessageParts
     public static Text EachOnsiteProcedure { get; } = new("每个现场处置方案", "each on-site procedure");
 
     public static Text ThisPlan { get; } = new("本预案", "this plan");
+
+    public static readonly Text Blank = new("（空白）", "(blank)");
 }

@@ -106,9 +106,9 @@ public static class PlanOutlines
     ];
 
     private static readonly Text Article16 = new("《突发事件应急预案管理办法》（2024）第十六条", "the 2024 Measures for emergency plans, art. 16");
-    private static readonly Text CountyPlans = new("《突发事件应急预案管理办法》：市县级专项和部门预案侧重明确风险评估、监测预警、信息报告和队伍物资保障", "the Measures for emergency plans: county and city special plans state risks, monitoring, reporting and assurance");
+    private static readonly Text CountyPlans = new("《突发事件应急预案管理办法》对市县级专项和部门预案的要求", "the Measures for emergency plans on county and city special plans");
     private static readonly Text Recovery = new("《中华人民共和国突发事件应对法》第五章“事后恢复与重建”", "the Emergency Response Law, chapter 5 (recovery)");
-    private static readonly Text Overall = new("《突发事件应急预案管理办法》：总体预案规定基本原则、组织体系、运行机制和应急保障的总体安排", "the Measures for emergency plans: an overall plan sets principles, organisation, operation and assurance");
+    private static readonly Text Overall = new("《突发事件应急预案管理办法》对总体预案的要求", "the Measures for emergency plans on overall plans");
     private static readonly Text Manual = new("《突发事件应急预案管理办法》（2024）第十七条", "the 2024 Measures for emergency plans, art. 17");
 
     private static Text Gb(string clause) => new($"GB/T 29639-2020 {clause}（推荐性标准）", $"GB/T 29639-2020 {clause} (recommended)");

@@ -96,6 +96,7 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
             var childPath = path.Length == 0 ? key : $"{path}.{key}";
             if (shape.Find(key) is { } property)
             {
+                CheckPlaceholder(value, property.Shape, property.TitleZh, childPath);
                 if (!IsNull(value) || property.Shape is StringShape)
                 {
                     Check(value, property.Shape, childPath);
@@ -107,6 +108,7 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
             }
             else if (shape.AdditionalValues is { } additional && (shape.KeyPattern is null || Regex.IsMatch(key, shape.KeyPattern)))
             {
+                CheckPlaceholder(value, additional, shape.AdditionalTitleZh ?? key, childPath);
                 Check(value, additional, childPath);
             }
             else if (shape.AdditionalValues is not null && shape.KeyPattern == IdShape.Pattern && shape.Properties.Length == 0)
@@ -131,6 +133,33 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
             diagnostics.Add(DiagnosticCodes.MissingField, span, Where(path, shape.Name), property.Name, property.TitleZh);
         }
     }
+
+    /// <summary>PL4201: text the author has still to write — a 【待填写】-style mark, TODO, or an empty element of the plan's text.</summary>
+    private void CheckPlaceholder(YamlNode value, Shape shape, string title, string path)
+    {
+        if (shape is ScalarOrObjectShape either)
+        {
+            shape = value is YamlMappingNode ? either.Object : either.Scalar;
+        }
+
+        if (shape is not StringShape || value is not YamlScalarNode scalar)
+        {
+            return;
+        }
+
+        var text = scalar.Value ?? string.Empty;
+        if (PlaceholderPattern().Match(text) is { Success: true } match)
+        {
+            diagnostics.Add(DiagnosticCodes.Placeholder, scalar.Span(file), title, path, new Text($"“{match.Value}”", $"'{match.Value}'"));
+        }
+        else if (string.IsNullOrWhiteSpace(text) && path.StartsWith("text.", StringComparison.Ordinal))
+        {
+            diagnostics.Add(DiagnosticCodes.Placeholder, scalar.Span(file), title, path, MessageParts.Blank);
+        }
+    }
+
+    [GeneratedRegex(@"【[^】]{0,12}(待|填写|补充|请填|XX|xx)[^】]{0,12}】|\b(TODO|TBD|FIXME|XXX)\b|×××")]
+    private static partial Regex PlaceholderPattern();
 
     // A linear look among a mapping's few keys: cheaper than a set per mapping, and a plan has thousands of mappings.
     private static bool HasKey(YamlMappingNode map, string name)

@@ -160,7 +160,7 @@ public sealed record PlanDocument(
         var levels = plan.LevelsAscending.Reverse().Select(l => new LevelModel(
             l.Id,
             LevelNames.Of(l.Id).For(language),
-            l.Syntax.Title ?? (zh ? $"{LevelNames.Of(l.Id).Zh}应急响应" : $"Level {LevelNames.Of(l.Id).En} response"),
+            l.Syntax.Title ?? LevelNames.Of(l.Id).For(language),
             l.When is { } w ? ConditionText.Describe(w, language) : string.Empty,
             RoleTitle(l.Syntax.Declare?.Value),
             null,
@@ -265,7 +265,7 @@ public sealed record PlanDocument(
         var parts = new List<string>();
         if (declares.Count > 0)
         {
-            parts.Add(zh ? $"决定启动{string.Join("、", declares)}应急响应" : $"declares level {string.Join(", ", declares)}");
+            parts.Add(zh ? $"决定启动{string.Join("、", declares)}" : $"declares level {string.Join(", ", declares)}");
         }
 
         if (plan.Syntax.End?.Declare?.Value == role)

@@ -27,4 +27,8 @@ public sealed record AfterActionReport(
     IReadOnlyList<TimelineEntry> Levels,
     IReadOnlyList<TaskOutcome> Tasks,
     IReadOnlyList<DrillScoreModel> Scores,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>The plan's title as the report's header names it.</summary>
+    public string PlanTitle { get; init; } = Plan;
+}

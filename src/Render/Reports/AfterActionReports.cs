@@ -16,11 +16,11 @@ public static class AfterActionReports
         var (state, plan, events) = service.LoadWithEvents(id);
         var clock = plan.Clock;
         var zh = language == UiLanguage.ZhCn;
-        TimelineEntry Entry(IncidentEvent e) => new(clock.Short(e.At), e.Actor, EventDescriptions.Describe(e, clock, language));
+        TimelineEntry Entry(IncidentEvent e) => new(clock.Short(e.At), plan.ActorName(e.Actor, language), EventDescriptions.Describe(e, plan, language));
         var levels = events.Where(e => e.Data is LevelProposed or LevelDeclared or IncidentEnded or IncidentClosed).Select(Entry).ToList();
         var tasks = plan.Plan.Tasks.Select(t => state.Tasks.GetValueOrDefault(t.Id)).OfType<Engine.State.TaskState>().Select(t => new TaskOutcome(
-            t.Title, t.Owner, t.Due is { } d ? clock.Short(d) : "—", t.DoneAt is { } done ? clock.Short(done) : "—", EngineText.Status(t.Status).For(language), t.Overdue,
-            string.Join("→", t.Escalations.Select(e => e.To)))).ToList();
+            t.Title, plan.ActorName(t.Owner, language), t.Due is { } d ? clock.Short(d) : "—", t.DoneAt is { } done ? clock.Short(done) : "—", EngineText.Status(t.Status).For(language), t.Overdue,
+            string.Join("→", t.Escalations.Select(e => plan.ActorName(e.To, language))))).ToList();
         var minutes = zh ? "分钟" : "min";
         string Minutes(double m) => $"{m.ToString("0.#", CultureInfo.InvariantCulture)} {minutes}";
         var scores = events.Select(e => e.Data).OfType<DrillScored>().LastOrDefault()?.Scores.Select(s => new DrillScoreModel(
@@ -36,6 +36,9 @@ public static class AfterActionReports
             },
             s.LatencyMinutes is { } l ? Minutes(l) : "—",
             Minutes(s.WithinMinutes))).ToList() ?? [];
-        return new AfterActionReport(id, state.Record.PlanId, state.Record.Exercise, clock.Show(state.Record.CreatedAt), EventDescriptions.State(state, language), levels, tasks, scores, [.. events.Select(Entry)]);
+        return new AfterActionReport(id, state.Record.PlanId, state.Record.Exercise, clock.Show(state.Record.CreatedAt), EventDescriptions.State(state, language), levels, tasks, scores, [.. events.Select(Entry)])
+        {
+            PlanTitle = plan.Plan.Syntax.Title?.Value ?? state.Record.PlanId,
+        };
     }
 }

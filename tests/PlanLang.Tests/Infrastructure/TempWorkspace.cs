@@ -17,7 +17,8 @@ public sealed class TempWorkspace : IDisposable
           - { id: team/a, kind: team, in: cn-1, headcount: 10 persons, arrive: 30 min, group: g/teams }
         """;
 
-    /// <summary>A small valid plan. Line numbers matter to the tests: task a is on line 15, task b on line 16, the last line is 18.</summary>
+    /// <summary>A small valid plan. Line numbers matter to the tests: task a is on line 15, task b on line 16, the end on
+    /// line 18; line 19 states the elements a special plan must have (PL4202).</summary>
     public const string Plan = """
         planlang: 1
         id: t/plan
@@ -37,6 +38,7 @@ public sealed class TempWorkspace : IDisposable
           - { id: b, title: 书面报告, owner: office, from: IV, within: 1 h, after: [a] }
           - { id: c, title: 人员转移, owner: office, from: III, within: 6 h }
         end: { when: "warning.typhoon == none for 6 h", declare: office }
+        text: { risks: 台风风险, monitoring: 监测预警, reporting: 信息报告, aftermath: 后期处置, assurance: 应急保障 }
         """;
 
     public TempWorkspace(bool withConfig = true, bool withRegistry = true)

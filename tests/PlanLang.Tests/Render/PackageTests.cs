@@ -28,7 +28,7 @@ public sealed class PackageTests : IDisposable
         var fields = FilingForm.Read(Path.Combine(Out, "binhai-chem-comprehensive.filing.docx"));
         Assert.Equal("温州滨海精细化工有限公司生产安全事故综合应急预案", fields["title"]);
         Assert.Equal("BHHG-YA-ZH-2025", fields["number"]);
-        Assert.Equal("2025-02-20", fields["approved-on"]);
+        Assert.Equal("2025年2月20日", fields["approved-on"]);
         Assert.Equal("龙湾区应急管理局", fields["filed-with"]);
         Assert.Equal(string.Empty, fields["contact"]);
         var html = File.ReadAllText(Path.Combine(Out, "binhai-chem-comprehensive.filing.html"));
@@ -100,6 +100,8 @@ public sealed class PackageTests : IDisposable
         var html = File.ReadAllText(Path.Combine(Out, "longwan-typhoon.handbook.html"));
         Assert.Contains("响应流程图", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
-        Assert.Contains(">Responding</text>", html, StringComparison.Ordinal);
+        Assert.Contains(">会商研判</text>", html, StringComparison.Ordinal);
+        Assert.Contains(">启动Ⅲ级响应</text>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Responding</text>", html, StringComparison.Ordinal);
     }
 }
