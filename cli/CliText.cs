@@ -67,9 +67,13 @@ public sealed class CliText(UiLanguage language)
 
     public string EmitOutput => T("输出文件（默认：标准输出）", "Output file (default: standard output)");
 
-    public string Render => T("生成文档：handbook（预案文本）、cards（岗位应急处置卡）、filing（备案申报表 DOCX 与附件清单），输出 HTML、Markdown 或 PDF。", "Render documents: handbook (the plan text), cards (per-role response cards), filing (the filing form as DOCX and the attachment checklist), as HTML, Markdown or PDF.");
+    public string Render => T("生成文档：handbook（预案文本）、cards（岗位应急处置卡）、filing（备案申报表 DOCX 与附件清单）、coverage（工作区覆盖报告）、after-action（事件或演练总结评估报告），输出 HTML、Markdown 或 PDF。文档语言为工作区的 language。", "Render documents: handbook (the plan text), cards (per-role response cards), filing (the filing form as DOCX and the attachment checklist), coverage (the workspace coverage report), after-action (an incident's or drill's after-action report), as HTML, Markdown or PDF. Documents are in the workspace's language.");
 
-    public string RenderKind => T("文档类型：handbook、cards 或 filing", "Document kind: handbook, cards or filing");
+    public string RenderFormat => T("输出格式：html、md（Markdown，仅 handbook 和 cards）或 pdf", "Output format: html, md (Markdown, handbook and cards only) or pdf");
+
+    public string RenderKind => T("文档类型：handbook（预案文本）、cards（应急处置卡）、filing（备案材料）、coverage（覆盖报告）、after-action（总结评估报告）", "Document kind: handbook (the plan text), cards (response cards), filing (the filing package), coverage (the coverage report), after-action (the after-action report)");
+
+    public string RenderTargets => T("handbook、cards、filing：预案文件（*.plan.yaml）；coverage：工作区目录；after-action：事件编号", "handbook, cards, filing: plan files (*.plan.yaml); coverage: a workspace folder; after-action: an incident id");
 
     public string RenderOutput => T("输出目录（默认：out）", "Output folder (default: out)");
 
@@ -149,7 +153,7 @@ public sealed class CliText(UiLanguage language)
 
     public string BadLang(string value) => T($"--lang 的值“{value}”不受支持，可选 zh-CN 或 en。", $"--lang '{value}' is not supported; use zh-CN or en.");
 
-    public string NotFound => T("路径不存在。请检查拼写，或先切换到工作区目录。", "The path does not exist. Check its spelling, or change to the workspace folder first.");
+    public string NotFound => T("路径不存在（请检查拼写，或先切换到工作区目录）", "the path does not exist (check its spelling, or change to the workspace folder first)");
 
     public string Wrote(string path) => T($"已写入 {path}", $"Wrote {path}");
 }

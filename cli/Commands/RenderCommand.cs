@@ -14,8 +14,8 @@ public static class RenderCommand
     {
         var kind = new Argument<string>("kind") { Description = text.RenderKind };
         kind.AcceptOnlyFromAmong([.. DocumentRenderer.Kinds, "coverage", "after-action"]);
-        var plans = new Argument<string[]>("plan") { Description = text.PlanFile, Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format", "-f") { DefaultValueFactory = _ => "html", HelpName = "html|md|pdf" };
+        var plans = new Argument<string[]>("target") { Description = text.RenderTargets, Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format", "-f") { Description = text.RenderFormat, DefaultValueFactory = _ => "html", HelpName = "html|md|pdf" };
         format.AcceptOnlyFromAmong("html", "md", "pdf");
         var output = new Option<string>("--output", "-o") { Description = text.RenderOutput, DefaultValueFactory = _ => "out", HelpName = "DIR" };
         var lang = CommonOptions.Lang(text);

@@ -272,8 +272,8 @@ public static class DiagnosticCodes
 
     public static readonly DiagnosticDescriptor ShelterShortfall = new(
         "PL4101", Error, "Not enough shelter places",
-        "{0}需安置 {1} 人，可用避难场所容量 {2} 人，缺口 {3} 人（满足 {4}）。",
-        "{0} needs shelter for {1} persons; the reachable shelters hold {2}; short by {3} ({4} covered).",
+        "{0}需安置 {1} 人，可用避难场所容量 {2} 人，缺口 {3} 人（满足 {4}）。{5}",
+        "{0} needs shelter for {1} persons; the reachable shelters hold {2}; short by {3} ({4} covered). {5}",
         new Basis("GB 51143-2015《防灾避难场所设计规范》", "5.2.4", "避难容量不应小于责任区内的避难人数"));
 
     public static readonly DiagnosticDescriptor ShelterAreaShortfall = new(
@@ -284,13 +284,13 @@ public static class DiagnosticCodes
 
     public static readonly DiagnosticDescriptor StockShortfall = new(
         "PL4103", Warning, "Not enough stock",
-        "{0}需 {1} {2}，可调用储备 {3}，缺口 {4}（满足 {5}）。",
-        "{0} needs {2} {1}; the reachable stock is {3}; short by {4} ({5} covered).");
+        "{0}需 {1} {2}，可调用储备 {3}，缺口 {4}（满足 {5}）。{6}",
+        "{0} needs {2} {1}; the reachable stock is {3}; short by {4} ({5} covered). {6}");
 
     public static readonly DiagnosticDescriptor RescuerShortfall = new(
         "PL4104", Warning, "Not enough rescuers",
-        "{0}任务“{1}”需 {2} 名{3}救援人员，符合条件的队伍共 {4} 人，缺口 {5} 人（满足 {6}）。",
-        "{0}, task '{1}' needs {2} rescuers {3}; the qualifying teams have {4}; short by {5} ({6} covered).");
+        "{0}任务“{1}”需 {2} 名{3}救援人员，符合条件的队伍共 {4} 人，缺口 {5} 人（满足 {6}）。{7}",
+        "{0}, task '{1}' needs {2} rescuers {3}; the qualifying teams have {4}; short by {5} ({6} covered). {7}");
 
     public static readonly DiagnosticDescriptor NoQualifiedTeam = new(
         "PL4105", Error, "No team with the needed specialty",

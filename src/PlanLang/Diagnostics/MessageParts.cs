@@ -52,9 +52,13 @@ public static class MessageParts
 
     public static Text ScenarioValue(string name) => new($"情景值“scenario.{name}”", $"The scenario value 'scenario.{name}'");
 
-    public static Text TaskField(string field, string task) => new($"任务“{task}”的 {field}", $"The {field} of task '{task}'");
+    /// <summary>"任务“evacuate”的完成时限（within）": the field by its Chinese title, the key in brackets for finding it.</summary>
+    public static Text TaskField(string field, string task, string? titleZh = null) =>
+        new(titleZh is null ? $"任务“{task}”的“{field}”" : $"任务“{task}”的{titleZh}（{field}）", $"The {field} of task '{task}'");
 
-    public static Text FieldOf(string field, string owner) => new($"“{owner}”的 {field}", $"The {field} of '{owner}'");
+    public static Text FieldOf(string field, string owner) => new($"“{owner}”的“{field}”", $"The {field} of '{owner}'");
+
+    public static Text ValueLike(Text kind, string example) => new($"{kind.Zh}，例如 {example}", $"{kind.En}, for example {example}");
 
     // Expression syntax.
     public static Text EndsTooEarly { get; } = new("表达式不完整，末尾缺少内容", "the expression ends too early");

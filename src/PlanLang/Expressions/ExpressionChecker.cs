@@ -109,6 +109,13 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
             return (null, ErrorType.Instance);
         }
 
+        // A word where a quantity belongs (ack: 半小时) is told what the field takes, not the names a condition may use.
+        if (expected is not null && tree.Body is PathExpr { Segments.Length: 1 } word && Literal(word) is null && !scope.Inputs.ContainsKey(word.Text))
+        {
+            Add(DiagnosticCodes.UnknownName, word, word.Text, Text.None, MessageParts.ValueLike(UnitCatalog.Kind(expected), example ?? UnitCatalog.Describe(expected)));
+            return (new BoundError(word), ErrorType.Instance);
+        }
+
         var body = BindShared(tree.Body);
         var type = body.Type;
         if (expected is not null)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PlanLang.Diagnostics;
+using PlanLang.Syntax.Schema;
 using PlanLang.Domain;
 using PlanLang.Expressions;
 using PlanLang.Expressions.Evaluation;
@@ -128,8 +129,8 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
         foreach (var task in plan.Tasks)
         {
             var id = task.Id?.Value ?? "?";
-            var within = Bind(checker, task.Within, MessageParts.TaskField("within", id), Time, "30 min");
-            var ack = Bind(checker, task.Ack, MessageParts.TaskField("ack", id), Time, "5 min");
+            var within = Bind(checker, task.Within, MessageParts.TaskField("within", id, PlanSchema.Task.Find("within")?.TitleZh), Time, "30 min");
+            var ack = Bind(checker, task.Ack, MessageParts.TaskField("ack", id, PlanSchema.Task.Find("ack")?.TitleZh), Time, "5 min");
             var needs = ImmutableArray.CreateBuilder<BoundNeed>();
             foreach (var need in task.Needs)
             {

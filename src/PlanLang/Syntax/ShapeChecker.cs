@@ -269,6 +269,13 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
     private void CheckEnum(YamlScalarNode scalar, ScalarKind kind, EnumShape list, string path)
     {
         var value = scalar.Value ?? string.Empty;
+        if (kind == ScalarKind.String && !list.Contains(value) && list.Canonical(value) is { } canonical)
+        {
+            // Written by its Chinese name: everything after the shape check reads the value it stands for.
+            scalar.Value = canonical;
+            return;
+        }
+
         if (kind != ScalarKind.String || !list.Contains(value))
         {
             var allowed = list.Values.Select(v => v.Value).ToArray();

@@ -22,13 +22,32 @@ public static class YamlLoader
         }
         catch (YamlException e)
         {
-            diagnostics.Add(DiagnosticCodes.YamlSyntax, YamlSpans.At(file, e.Start), Describe(e));
+            var tab = Describe(e) == MessageParts.TabIndent ? FirstIndentTab(file, text, e.Start.Line) : null;
+            diagnostics.Add(DiagnosticCodes.YamlSyntax, tab ?? YamlSpans.At(file, e.Start), Describe(e));
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's representation model gives up without a position on some unclosed flow collections;
             // the event parser still knows how far it got.
             diagnostics.Add(DiagnosticCodes.YamlSyntax, LastGoodPosition(file, text), MessageParts.NotClosed);
+        }
+
+        return null;
+    }
+
+    // YamlDotNet reports a tab in the indentation at the token before it, often a line too high; the tab itself is
+    // the place to point at: the first line at or after the reported one whose indentation holds a tab.
+    private static SourceSpan? FirstIndentTab(string file, string text, long reportedLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = (int)Math.Max(0, reportedLine - 1); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return new SourceSpan(file, i + 1, tab + 1, i + 1, tab + 2);
+            }
         }
 
         return null;

@@ -57,19 +57,24 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
-    public void JUnit_has_a_test_case_per_file_and_a_failure_per_error()
+    public void JUnit_has_a_suite_per_file_and_a_failing_test_case_per_error()
     {
         var workspace = Repo.PathOf("tests", "PlanLang.Tests", "Baselines", "acceptance", "workspace");
         var (exit, stdout, _) = Check.Cli("check", workspace, "--format", "junit", "--lang", "en");
         Assert.Equal(1, exit);
         var doc = XDocument.Parse(stdout);
-        var cases = doc.Descendants("testcase").ToList();
-        Assert.Equal(4, cases.Count);
-        var plan = cases.Single(c => (string?)c.Attribute("classname") == "plan");
-        Assert.StartsWith("longwan/typhoon (", (string?)plan.Attribute("name"), StringComparison.Ordinal);
-        Assert.Equal(new[] { "PL3003", "PL2001", "PL2002", "PL1002" }, plan.Elements("failure").Select(f => (string?)f.Attribute("type")));
-        Assert.Equal("2", (string?)doc.Root!.Attribute("failures"));
-        Assert.Empty(cases.Single(c => ((string?)c.Attribute("name"))!.EndsWith("longwan.registry.yaml", StringComparison.Ordinal)).Elements("failure"));
+        var suites = doc.Descendants("testsuite").ToList();
+        Assert.Equal(4, suites.Count);
+        var plan = suites.Single(s => ((string?)s.Attribute("name"))!.StartsWith("longwan/typhoon (", StringComparison.Ordinal));
+        var cases = plan.Elements("testcase").ToList();
+        Assert.Equal(new[] { "PL3003", "PL2001", "PL2002", "PL1002" }, cases.Select(c => (string?)c.Element("failure")!.Attribute("type")));
+        Assert.All(cases, c => Assert.Single(c.Elements("failure")));
+        Assert.Equal("PL3003 (15,46)", (string?)cases[0].Attribute("name"));
+        Assert.Equal("4", (string?)plan.Attribute("failures"));
+        Assert.Equal("5", (string?)doc.Root!.Attribute("failures"));
+        var registry = suites.Single(s => ((string?)s.Attribute("name"))!.EndsWith("longwan.registry.yaml", StringComparison.Ordinal));
+        Assert.Equal("check", (string?)Assert.Single(registry.Elements("testcase")).Attribute("name"));
+        Assert.Empty(registry.Descendants("failure"));
     }
 
     [Fact]
@@ -79,8 +84,8 @@ public sealed class ReportCommandTests
         ws.Write("t.plan.yaml", TempWorkspace.Plan.Replace(", backup: 副局长", string.Empty, StringComparison.Ordinal));
         var (exit, stdout, _) = Check.Cli("check", ws.Root, "--format", "junit", "--lang", "en");
         Assert.Equal(0, exit);
-        var plan = XDocument.Parse(stdout).Descendants("testcase").Single(c => (string?)c.Attribute("classname") == "plan");
-        Assert.Empty(plan.Elements("failure"));
+        var plan = XDocument.Parse(stdout).Descendants("testsuite").Single(s => ((string?)s.Attribute("name"))!.StartsWith("t/plan", StringComparison.Ordinal));
+        Assert.Empty(plan.Descendants("failure"));
         Assert.Contains("warning PL4008", plan.Element("system-out")!.Value, StringComparison.Ordinal);
     }
 }

@@ -38,7 +38,7 @@ public sealed partial class AfterActionTests : IDisposable
         Assert.True(exit == 0, stderr);
         var html = File.ReadAllText(Path.Combine(Out, "aar.after-action.html"));
         Assert.Contains("事件总结评估报告", html, StringComparison.Ordinal);
-        Assert.Contains("启动 IV 级响应", html, StringComparison.Ordinal);
+        Assert.Contains("启动Ⅳ级响应", html, StringComparison.Ordinal);
         Assert.Contains("08-01 02:40 +08:00", html, StringComparison.Ordinal);
 
         // Nothing of it is in the workspace's SQLite file.

@@ -85,7 +85,7 @@ public sealed class PackageTests : IDisposable
         Assert.True(exit == 0, stderr);
         var html = File.ReadAllText(Path.Combine(Out, "d1.after-action.html"));
         Assert.Contains("演练总结评估报告", html, StringComparison.Ordinal);
-        Assert.Contains("启动 III 级响应", html, StringComparison.Ordinal);
+        Assert.Contains("启动Ⅲ级响应", html, StringComparison.Ordinal);
         Assert.Contains("<td>未完成</td>", html, StringComparison.Ordinal);
         Assert.Contains("活动记录（ICS 214）", html, StringComparison.Ordinal);
         Assert.Contains("class=\"short\"", html, StringComparison.Ordinal);

@@ -21,6 +21,13 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
     {
         var rows = new List<CapacityRow>();
         var hazards = plan.Syntax.Hazards.Select(h => h.Value).ToHashSet(StringComparer.Ordinal);
+
+        // A misspelt hazard is PL1006 already; matching shelters and teams against it would only add false shortfalls.
+        if (hazards.Any(h => Hazards.All.Find(h) is null))
+        {
+            return rows;
+        }
+
         foreach (var level in plan.LevelsAscending.Select(l => l.Id))
         {
             var env = new LevelEnvironment(plan, level, context);
@@ -39,7 +46,8 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
                 rows.Add(places);
                 if (places.IsShort)
                 {
-                    diagnostics.Add(DiagnosticCodes.ShelterShortfall, span, levelName, N(places.Demand), N(places.Supply), N(places.Gap), Percent(places.Ratio));
+                    var hint = GapHint.For(context, plan, level, supply, places.Sources.ToHashSet(StringComparer.Ordinal), r => r.Kind == "shelter" ? r.Capacity : null, r => GapHint.NotForHazard(r.Syntax.Hazards));
+                    diagnostics.Add(DiagnosticCodes.ShelterShortfall, span, levelName, N(places.Demand), N(places.Supply), N(places.Gap), Percent(places.Ratio), hint);
                 }
 
                 if (env.Norm("shelter-area") is QuantityValue perPerson)
@@ -77,7 +85,8 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
                 rows.Add(row);
                 if (row.IsShort)
                 {
-                    diagnostics.Add(DiagnosticCodes.StockShortfall, row.Span, levelName, item, Q(row.Demand, unit), Q(row.Supply, unit), Q(row.Gap, unit), Percent(row.Ratio));
+                    var hint = GapHint.For(context, plan, level, supply, row.Sources.ToHashSet(StringComparer.Ordinal), r => r.Stock.TryGetValue(item, out var q) ? q.Base / factor : null, _ => null);
+                    diagnostics.Add(DiagnosticCodes.StockShortfall, row.Span, levelName, ItemName(item), Q(row.Demand, unit), Q(row.Supply, unit), Q(row.Gap, unit), Percent(row.Ratio), hint);
                 }
             }
 
@@ -91,6 +100,9 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
         UnconfirmedNorms(plan);
         return rows;
     }
+
+    private Text ItemName(string item) =>
+        StockItems.Find(item, context.Config?.StockItems.ToDictionary(i => i.Id, StringComparer.Ordinal)) is { } known ? new Text($"{known.Name.Zh}（{item}）", item) : Text.Same(item);
 
     private void Rescuers(BoundPlan plan, BoundTask task, string level, LevelEnvironment env, IReadOnlyList<ResourceFacts> supply, HashSet<string> hazards, List<CapacityRow> rows)
     {
@@ -130,7 +142,9 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
         if (row.IsShort)
         {
             var condition = arrive is null ? specialtyText : MessageParts.ArrivingWithin(specialtyText, $"{arrive}");
-            diagnostics.Add(DiagnosticCodes.RescuerShortfall, row.Span, LevelNames.Of(level), task.Id, N(row.Demand), condition, N(row.Supply), N(row.Gap), Percent(row.Ratio));
+            var hint = GapHint.For(context, plan, level, supply, row.Sources.ToHashSet(StringComparer.Ordinal), r => r.Kind is "team" or "expert" ? r.Headcount : null, r =>
+                !Trained(r) ? GapHint.NotTrained : r.ArriveSeconds is { } s ? GapHint.TooSlow(s) : null);
+            diagnostics.Add(DiagnosticCodes.RescuerShortfall, row.Span, LevelNames.Of(level), task.Id, N(row.Demand), condition, N(row.Supply), N(row.Gap), Percent(row.Ratio), hint);
         }
     }
 

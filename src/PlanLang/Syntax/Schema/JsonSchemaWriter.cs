@@ -119,7 +119,9 @@ public static class JsonSchemaWriter
         ["type"] = "string",
         ["oneOf"] = new JsonArray(shape.Values.Select(v =>
         {
-            var item = new JsonObject { ["const"] = v.Value, ["title"] = v.TitleZh };
+            var item = v.Aliases.IsEmpty
+                ? new JsonObject { ["const"] = v.Value, ["title"] = v.TitleZh }
+                : new JsonObject { ["enum"] = new JsonArray([.. new[] { v.Value }.Concat(v.Aliases).Select(a => (JsonNode?)a)]), ["title"] = v.TitleZh };
             item["description"] = v.DescriptionZh is null ? v.TitleZh : $"{v.TitleZh}：{v.DescriptionZh}";
             return (JsonNode?)item;
         }).ToArray()),

@@ -49,9 +49,16 @@ public sealed record ExpressionShape(bool Condition, string ExampleZh) : Shape;
 public sealed record EnumShape(ImmutableArray<EnumValue> Values) : Shape
 {
     public bool Contains(string value) => Values.Any(v => v.Value == value);
+
+    /// <summary>The value <paramref name="written"/> stands for: itself, or the value one of whose aliases it is (镇 → town).</summary>
+    public string? Canonical(string written) => Values.FirstOrDefault(v => v.Value == written || v.Aliases.Contains(written))?.Value;
 }
 
-public sealed record EnumValue(string Value, string TitleZh, string? DescriptionZh = null);
+public sealed record EnumValue(string Value, string TitleZh, string? DescriptionZh = null)
+{
+    /// <summary>Other ways authors write the value, such as its Chinese name (tier: 镇, hazards: [台风], kind: 专项).</summary>
+    public ImmutableArray<string> Aliases { get; init; } = [];
+}
 
 public sealed record ArrayShape(Shape Items) : Shape;
 

@@ -6,8 +6,12 @@ namespace PlanLang.Syntax.Schema;
 /// <summary>Enum shapes built from the domain vocabularies, so a new hazard or kind appears everywhere at once.</summary>
 public static class Vocabulary
 {
+    // The Chinese name is an alias of each term, and a plan kind's name also without 应急预案 (专项 for 专项应急预案).
     public static EnumShape From(IEnumerable<Term> terms) =>
-        new(terms.Select(t => new EnumValue(t.Id, t.Zh, t.DescriptionZh)).ToImmutableArray());
+        new(terms.Select(t => new EnumValue(t.Id, t.Zh, t.DescriptionZh)
+        {
+            Aliases = [.. new[] { t.Zh, t.Zh.Replace("应急预案", string.Empty, StringComparison.Ordinal) }.Where(a => a.Length > 0 && a != t.Id).Distinct(StringComparer.Ordinal)],
+        }).ToImmutableArray());
 
     public static EnumShape Hazard { get; } = From(Hazards.All);
 
