@@ -135,14 +135,22 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
             foreach (var need in task.Needs)
             {
                 var field = MessageParts.TaskField($"needs.{need.Name.Value}", id);
-                var bound = need.Name.Value switch
+                BoundExpression BindNeed(ExpressionSource value) => need.Name.Value switch
                 {
-                    "shelter" => checker.BindValue(need.Value, field, Person, "scenario.evacuate"),
-                    "rescuers" => checker.BindValue(need.Value, field, Person, "150 persons"),
-                    "arrive" or "relief-within" => checker.BindValue(need.Value, field, Time, "60 min"),
-                    _ => RequireQuantity(checker, need.Value, field),
+                    "shelter" => checker.BindValue(value, field, Person, "scenario.evacuate"),
+                    "rescuers" => checker.BindValue(value, field, Person, "150 persons"),
+                    "arrive" or "relief-within" => checker.BindValue(value, field, Time, "60 min"),
+                    _ => RequireQuantity(checker, value, field),
                 };
-                needs.Add(new BoundNeed(need.Name, bound));
+                if (need.PerLevel.IsEmpty)
+                {
+                    needs.Add(new BoundNeed(need.Name, BindNeed(need.Value)));
+                }
+                else
+                {
+                    ImmutableArray<(string Level, BoundExpression Value)> perLevel = [.. need.PerLevel.Select(p => (p.Level, BindNeed(p.Value)))];
+                    needs.Add(new BoundNeed(need.Name, perLevel[0].Value) { PerLevel = perLevel });
+                }
             }
 
             tasks.Add(new BoundTask(task, within, ack, needs.ToImmutable())

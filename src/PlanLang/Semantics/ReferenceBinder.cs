@@ -314,7 +314,7 @@ public static class ReferenceBinder
         var references = ImmutableArray.CreateBuilder<Reference>();
         var expressions = plan.Levels.Select(l => l.When)
             .Append(plan.End)
-            .Concat(plan.Tasks.SelectMany(t => t.Needs.Select(n => n.Value).Append(t.Within).Append(t.Ack)))
+            .Concat(plan.Tasks.SelectMany(t => t.Needs.SelectMany(n => n.Expressions).Append(t.Within).Append(t.Ack)))
             .Concat(plan.Scenario.Values.SelectMany(s => s.PerLevel.Select(p => p.Value).Append(s.Single)))
             .OfType<BoundExpression>();
         foreach (var expression in expressions)

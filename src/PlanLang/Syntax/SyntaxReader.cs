@@ -184,10 +184,21 @@ public sealed class SyntaxReader(string file)
         return new ScenarioEntrySyntax(name, value is YamlScalarNode s ? ExpressionSource.From(s, file) : null, []);
     }
 
-    private NeedSyntax? Need(Spanned<string> name, YamlNode value) =>
-        value is YamlScalarNode s && YamlScalars.KindOf(s) is not (ScalarKind.Null or ScalarKind.Boolean)
-            ? new NeedSyntax(name, ExpressionSource.From(s, file))
+    private NeedSyntax? Need(Spanned<string> name, YamlNode value)
+    {
+        if (value is YamlMappingNode perLevel)
+        {
+            var entries = Entries(perLevel)
+                .Where(e => e.Value is YamlScalarNode s && YamlScalars.KindOf(s) is not (ScalarKind.Null or ScalarKind.Boolean))
+                .Select(e => (e.Key.Value, ExpressionSource.From((YamlScalarNode)e.Value, file)))
+                .ToImmutableArray();
+            return entries.IsEmpty ? null : new NeedSyntax(name, entries[0].Item2) { PerLevel = entries };
+        }
+
+        return value is YamlScalarNode s2 && YamlScalars.KindOf(s2) is not (ScalarKind.Null or ScalarKind.Boolean)
+            ? new NeedSyntax(name, ExpressionSource.From(s2, file))
             : null;
+    }
 
     private static YamlMappingNode? Map(YamlMappingNode? map, string key) =>
         Get(map, key) as YamlMappingNode;

@@ -127,6 +127,24 @@ public sealed class CapacityTests : AnalysisTestBase
     }
 
     [Fact]
+    public void A_need_may_be_given_per_level_and_each_level_is_checked_with_its_own_value()
+    {
+        // 80 rescuers at level II are covered by the 85 who arrive in time; 120 at level I are not.
+        var plan = Plan2.Replace("needs: { rescuers: 100 persons,", "needs: { rescuers: { II: 80 persons, I: 120 persons },", StringComparison.Ordinal);
+        var compilation = Compile(Files(plan));
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.Code is "PL1003" or "PL1002");
+        var rows = compilation.Analysis.Capacity.Where(r => r.Item == "rescuers").ToDictionary(r => r.Level);
+        Assert.Equal((80, false), (rows["II"].Demand, rows["II"].IsShort));
+        Assert.Equal((120, true), (rows["I"].Demand, rows["I"].IsShort));
+        var d = Single(compilation.Diagnostics, "PL4104", 29);
+        Assert.StartsWith("level I, task 'standby' needs 120 rescuers", d.Message, StringComparison.Ordinal);
+
+        // A wrong unit in one level's value is reported at that value.
+        var wrong = Compile(Files(Plan2.Replace("needs: { rescuers: 100 persons,", "needs: { rescuers: { II: 80 persons, I: 120 min },", StringComparison.Ordinal)));
+        Assert.Contains(wrong.Diagnostics, x => x.Code == "PL3009" && x.Line == 29);
+    }
+
+    [Fact]
     public void PL4105_a_specialty_no_reachable_team_has()
     {
         var plan = Plan2.Replace("specialty: [typhoon]", "specialty: [hazardous-chemicals]", StringComparison.Ordinal);

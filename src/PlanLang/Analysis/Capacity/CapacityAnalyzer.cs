@@ -65,7 +65,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
             foreach (var item in tasks.SelectMany(t => t.Needs).Select(n => n.Name.Value).Where(n => !NotStock.Contains(n)).Distinct(StringComparer.Ordinal))
             {
                 var needs = tasks.SelectMany(t => t.Needs.Where(n => n.Name.Value == item)).ToList();
-                var values = needs.Select(n => Evaluate(n.Value, env)).ToList();
+                var values = needs.Select(n => n.For(level) is { } v ? Evaluate(v, env) : Zero(n)).ToList();
                 if (values.Any(v => v is null))
                 {
                     continue;
@@ -107,13 +107,13 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
     private void Rescuers(BoundPlan plan, BoundTask task, string level, LevelEnvironment env, IReadOnlyList<ResourceFacts> supply, HashSet<string> hazards, List<CapacityRow> rows)
     {
         var need = task.Needs.FirstOrDefault(n => n.Name.Value == "rescuers");
-        if (need is null || Evaluate(need.Value, env) is not { } demand)
+        if (need?.For(level) is not { } needed || Evaluate(needed, env) is not { } demand)
         {
             return;
         }
 
         var required = task.Syntax.Specialty.Select(s => s.Value).ToList();
-        var arrive = task.Needs.FirstOrDefault(n => n.Name.Value == "arrive") is { } a ? Evaluate(a.Value, env) : null;
+        var arrive = task.Needs.FirstOrDefault(n => n.Name.Value == "arrive")?.For(level) is { } a ? Evaluate(a, env) : null;
         bool Trained(ResourceFacts r) => required.Count > 0 ? required.All(r.Syntax.Specialty.Contains) : r.Syntax.Specialty.Any(hazards.Contains);
         var teams = supply.Where(r => r.Kind is "team" or "expert").ToList();
         var trained = teams.Where(Trained).ToList();
@@ -171,7 +171,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var need in plan.Tasks.SelectMany(t => t.Needs))
         {
-            foreach (var name in need.Value.Nodes.OfType<BoundNormValue>().Select(n => n.Name))
+            foreach (var name in need.Expressions.SelectMany(e => e.Nodes).OfType<BoundNormValue>().Select(n => n.Name))
             {
                 if (context.Norms.TryGetValue(name, out var norm) && !norm.Confirmed && reported.Add(name))
                 {
@@ -183,9 +183,13 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
 
     private static double? Sum(List<BoundNeed> needs, LevelEnvironment env)
     {
-        var values = needs.Select(n => Evaluate(n.Value, env)).ToList();
+        var values = needs.Select(n => n.For(env.Level) is { } v ? Evaluate(v, env) : Zero(n)).ToList();
         return values.Any(v => v is null) ? null : values.Sum(v => v!.Base);
     }
+
+    // A per-level need with no value at this level (rescuers: { III: 40 persons } at level IV) needs nothing there.
+    private static QuantityValue? Zero(BoundNeed need) =>
+        need.Value.Type is Expressions.Types.QuantityType q ? new QuantityValue(0, q.Dimension, q.Unit) : null;
 
     private static QuantityValue? Evaluate(BoundExpression bound, LevelEnvironment env)
     {
@@ -217,6 +221,8 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
     /// <summary>Scenario values at one level and the workspace's norms; no inputs (needs are planned, not observed).</summary>
     private sealed class LevelEnvironment(BoundPlan plan, string level, AnalysisContext context) : IEvaluationEnvironment
     {
+        public string Level => level;
+
         public Value? Input(string path) => null;
 
         public Value? Scenario(string name) =>

@@ -71,7 +71,17 @@ public sealed record BoundTask(TaskSyntax Syntax, BoundExpression? Within, Bound
     public ImmutableArray<Symbol> After { get; init; } = [];
 }
 
-public sealed record BoundNeed(Spanned<string> Name, BoundExpression Value);
+public sealed record BoundNeed(Spanned<string> Name, BoundExpression Value)
+{
+    /// <summary>Per-level values; empty when one value holds at every level.</summary>
+    public ImmutableArray<(string Level, BoundExpression Value)> PerLevel { get; init; } = [];
+
+    /// <summary>Every bound expression of the need, for navigation and norm checks.</summary>
+    public IEnumerable<BoundExpression> Expressions => PerLevel.IsEmpty ? [Value] : PerLevel.Select(p => p.Value);
+
+    /// <summary>The value at <paramref name="level"/>: the nearest level at or below it that has one; null below the first.</summary>
+    public BoundExpression? For(string level) => PerLevel.IsEmpty ? Value : new BoundScenario(Name.Value, null, PerLevel).For(level);
+}
 
 /// <summary>A scenario value: one expression for every level, or one per level where a missing level takes the
 /// value of the nearest lower level.</summary>

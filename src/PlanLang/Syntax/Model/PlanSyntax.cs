@@ -95,4 +95,8 @@ public sealed record TaskSyntax(
 }
 
 /// <summary>One entry of a task's needs: shelter, rescuers, arrive, relief-within or a stock item.</summary>
-public sealed record NeedSyntax(Spanned<string> Name, ExpressionSource Value);
+public sealed record NeedSyntax(Spanned<string> Name, ExpressionSource Value)
+{
+    /// <summary>Per-level values (<c>rescuers: { IV: 20 persons, III: 40 persons }</c>); <see cref="Value"/> is then the first.</summary>
+    public ImmutableArray<(string Level, ExpressionSource Value)> PerLevel { get; init; } = [];
+}

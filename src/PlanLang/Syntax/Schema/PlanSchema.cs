@@ -88,14 +88,14 @@ public static class PlanSchema
 
     public static ObjectShape Needs { get; } = new(new Text("资源需求", "needs"),
     [
-        new("shelter", new ExpressionShape(false, "scenario.evacuate"), false, "安置人数", "需要安置的人数（persons），按面积定额折算避难场所面积"),
-        new("rescuers", new ExpressionShape(false, "150 persons"), false, "救援人员", "需要的救援队伍人数（persons）"),
-        new("arrive", new ExpressionShape(false, "60 min"), false, "到达时限", "救援队伍最长响应时间"),
+        new("shelter", new PerLevelShape(new ExpressionShape(false, "scenario.evacuate")), false, "安置人数", "需要安置的人数（persons），按面积定额折算避难场所面积"),
+        new("rescuers", new PerLevelShape(new ExpressionShape(false, "150 persons")), false, "救援人员", "需要的救援队伍人数（persons）"),
+        new("arrive", new PerLevelShape(new ExpressionShape(false, "60 min")), false, "到达时限", "救援队伍最长响应时间"),
         new("specialty", new ArrayShape(Vocabulary.Hazard), false, "队伍专长", "救援队伍必须具备的专长（灾种）"),
-        new("relief-within", new ExpressionShape(false, "10 h"), false, "救助时限", "受灾群众基本生活得到救助的时限"),
+        new("relief-within", new PerLevelShape(new ExpressionShape(false, "10 h")), false, "救助时限", "受灾群众基本生活得到救助的时限"),
     ])
     {
-        AdditionalValues = new ExpressionShape(false, "scenario.evacuate * norms.water * scenario.days"),
+        AdditionalValues = new PerLevelShape(new ExpressionShape(false, "scenario.evacuate * norms.water * scenario.days")),
         AdditionalTitleZh = "物资需求（键为物资名称，例如 tent、quilt、drinking-water）",
         KeyPattern = IdShape.Pattern,
     };
