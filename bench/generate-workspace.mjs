@@ -125,6 +125,10 @@ text:
   scope: 本预案适用于本辖区${hazard === "typhoon" ? "台风" : "洪涝"}灾害的防御和应急处置。
   reporting: 值班电话 0577-8888 ${String(2000 + (i % 8000)).padStart(4, "0")}，接到预警后 30 分钟内传达到各责任人。
   aftermath: 组织转移群众有序返回，开展灾后卫生防疫和灾情核查。
+  risks: 辖区沿海低洼，台风期常伴随暴雨和天文大潮，危旧房和地质灾害隐患点人员安全风险突出。
+  monitoring: 接收气象、水利部门的预警信息，通过应急广播和网格员传达到责任人和群众。
+  measures: 按任务清单组织人员转移、巡查和抢险，转移人员登记造册并每 2 小时上报。
+  assurance: 区应急管理局统一调度救援队伍和救灾物资，保障应急通信畅通。
 `);
 }
 console.log(`wrote ${plans} plans and ${registries} registries to ${out}`);

@@ -6,13 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Debian packages the tests use: PostgreSQL (event store), Chromium + CJK fonts (PDF), poppler-utils (pdftotext),
-# Graphviz (the response flow diagram).
+# Graphviz (the response flow diagram), clang and zlib (the Native AOT build of planlang-check).
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Serif CJK" || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 [ -x /usr/bin/dot ] || missing+=(graphviz)
+ls /usr/bin/clang /usr/bin/clang-[0-9]* >/dev/null 2>&1 || missing+=(clang)
+[ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq

@@ -25,14 +25,14 @@ public static class CheckCommand
             var language = CommonOptions.ResolveLanguage(parse.GetValue(lang), text, stderr);
             if (language is null)
             {
-                return CliApp.UsageOrIo;
+                return ExitCodes.UsageOrIo;
             }
 
             var date = DateOnly.FromDateTime(DateTime.Now);
             if (parse.GetValue(today) is { } todayText && !DateOnly.TryParseExact(todayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             {
                 stderr.WriteLine($"planlang: {new CliText(language.Value).BadDate(todayText)}");
-                return CliApp.UsageOrIo;
+                return ExitCodes.UsageOrIo;
             }
 
             var outputFormat = parse.GetValue(format) switch
@@ -61,7 +61,7 @@ public static class CheckCommand
                 stderr.WriteLine(TextFormatter.Line(d));
             }
 
-            return CliApp.UsageOrIo;
+            return ExitCodes.UsageOrIo;
         }
 
         // Each target's workspace is compiled whole (references need every file); a file target keeps only its own diagnostics.
@@ -107,7 +107,7 @@ public static class CheckCommand
                 break;
         }
 
-        return report.Errors > 0 ? CliApp.HasErrors : CliApp.Success;
+        return report.Errors > 0 ? ExitCodes.HasErrors : ExitCodes.Success;
     }
 
     private static string Render(Action<Stream> write)
