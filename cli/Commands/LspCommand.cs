@@ -20,7 +20,7 @@ public static class LspCommand
 
             var input = Console.OpenStandardInput();
             var output = Console.OpenStandardOutput();
-            var code = PlanLanguageServer.RunAsync(input, output, language.Value, () => DateOnly.FromDateTime(DateTime.Now)).GetAwaiter().GetResult();
+            var code = PlanLanguageServer.RunAsync(input, output, language.Value, () => DateOnly.FromDateTime(DateTime.Now), languageFromWorkspace: parse.GetValue(lang) is null).GetAwaiter().GetResult();
 
             // A read of stdin cannot be cancelled: returning would wait for the client to close its end. After "exit"
             // the process must end now, so it does (the message handler has flushed and closed stdout).

@@ -25,13 +25,13 @@ public sealed class PlanLanguageServer
     }
 
     /// <returns>The process exit code LSP asks for: 0 when <c>shutdown</c> came before <c>exit</c>, else 1.</returns>
-    public static async Task<int> RunAsync(Stream input, Stream output, UiLanguage language, Func<DateOnly> today)
+    public static async Task<int> RunAsync(Stream input, Stream output, UiLanguage language, Func<DateOnly> today, bool languageFromWorkspace = false)
     {
         var formatter = new SystemTextJsonFormatter();
         LspJson.Configure(formatter.JsonSerializerOptions);
         using var handler = new HeaderDelimitedMessageHandler(output, input, formatter);
         using var rpc = new JsonRpc(handler);
-        var sessions = new WorkspaceSessions(language, today);
+        var sessions = new WorkspaceSessions(language, today, languageFromWorkspace);
         var publisher = new DiagnosticPublisher(p => rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p));
         var server = new PlanLanguageServer(sessions, publisher);
         var options = new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true };

@@ -39,6 +39,13 @@ public sealed class NewCommandTests
         var diagnostics = Check.Compile(root).Diagnostics;
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.NotEmpty(Check.Compile(root).Plans.Single(p => p.Id?.Value == kind).Levels);
+
+        // Each placeholder of the scaffold is a warning; with its text elements gone, each required element is one.
+        var planFile = Path.GetFullPath(plan);
+        Assert.Contains(diagnostics, d => d.Code == "PL4201" && d.File == planFile);
+        File.WriteAllText(plan, text[..text.IndexOf("\ntext:", StringComparison.Ordinal)] + "\n");
+        var missing = Check.Compile(root).Diagnostics.Where(d => d.Code == "PL4202" && d.File == planFile).ToList();
+        Assert.Equal(PlanOutlines.Required(kind).Length, missing.Count);
     }
 
     [Fact]

@@ -36,4 +36,29 @@ public sealed class LanguageServerRootTests : IDisposable
         Assert.Equal(new Uri(other).AbsoluteUri, (string?)location["uri"]);
         Assert.Equal(9, (int)location["range"]!["start"]!["line"]!);
     }
+
+    [Fact]
+    public void Without_lang_each_workspace_is_spoken_to_in_its_own_language()
+    {
+        ws.Write("zh/planlang.yaml", "planlang: 1\nlanguage: zh-CN\n");
+        ws.Write("zh/base.registry.yaml", TempWorkspace.Registry);
+        var zh = ws.Write("zh/x.plan.yaml", TempWorkspace.Plan.Replace("owner: office, from: IV, within: 30 min", "owner: ofice, from: IV, within: 30 min", StringComparison.Ordinal));
+        ws.Write("en/planlang.yaml", "planlang: 1\nlanguage: en\n");
+        ws.Write("en/base.registry.yaml", TempWorkspace.Registry);
+        var en = ws.Write("en/x.plan.yaml", File.ReadAllText(zh));
+
+        using var client = LspClient.InProcess(stream => PlanLanguageServer.RunAsync(stream, stream, UiLanguage.En, () => new DateOnly(2026, 11, 23), languageFromWorkspace: true));
+        client.Request("initialize", new JsonObject { ["rootUri"] = new Uri(Path.Combine(ws.Root, "zh")).AbsoluteUri, ["capabilities"] = new JsonObject() });
+        client.Notify("initialized", new JsonObject());
+        string Message(string path)
+        {
+            var uri = new Uri(path).AbsoluteUri;
+            client.DidOpen(uri, File.ReadAllText(path));
+            var published = client.WaitFor("textDocument/publishDiagnostics", n => (string?)n["params"]!["uri"] == uri && n["params"]!["diagnostics"]!.AsArray().Count > 0);
+            return (string)published["params"]!["diagnostics"]!.AsArray().Single(d => (string?)d!["code"] == "PL2001")!["message"]!;
+        }
+
+        Assert.StartsWith("角色“ofice”", Message(zh), StringComparison.Ordinal);
+        Assert.StartsWith("The role 'ofice'", Message(en), StringComparison.Ordinal);
+    }
 }

@@ -48,6 +48,20 @@ public sealed class RenderTests
     }
 
     [Fact]
+    public void The_resources_table_lists_every_resource_the_capacity_figures_count()
+    {
+        var (compilation, document) = Document("longwan/typhoon");
+        var listed = document.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var counted = compilation.Analysis.Capacity.Where(r => r.Plan == "longwan/typhoon").SelectMany(r => r.Sources).Distinct(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(counted);
+        Assert.All(counted, id => Assert.Contains(id, listed));
+        var team = document.Resources.Single(r => r.Id == "team/longwan-flood");
+        Assert.Equal("60 人", team.Amount);
+        Assert.Contains("台风", team.Fit, StringComparison.Ordinal);
+        Assert.Contains(document.Resources, r => r.Amount.Contains("帐篷 500 顶", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Triggers_read_as_Chinese_not_as_expression_syntax()
     {
         var (_, document) = Document("longwan/typhoon");
