@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using PlanLang.Cli.Commands;
 using PlanLang.Diagnostics;
-using PlanLang.Semantics;
 
 namespace PlanLang.Cli;
 
