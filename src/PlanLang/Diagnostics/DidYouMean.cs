@@ -3,13 +3,31 @@ namespace PlanLang.Diagnostics;
 /// <summary>"Did you mean" suggestions by edit distance, as compilers do for misspelled names.</summary>
 public static class DidYouMean
 {
+    /// <summary>Names longer than this get no suggestion: nobody mistypes a 100-character id, and the distance
+    /// is quadratic in the lengths (a 30,000-character name once took 15 s and 3.6 GB).</summary>
+    public const int MaxLength = 64;
+
     public static string? Best(string name, IEnumerable<string> candidates)
     {
+        if (name.Length == 0 || name.Length > MaxLength)
+        {
+            return null;
+        }
+
+        // Allow roughly one edit in three characters; beyond that a suggestion misleads more than it helps.
+        var limit = Math.Max(1, (name.Length + 2) / 3);
+        var upper = name.ToUpperInvariant();
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = Distance(name.ToUpperInvariant(), candidate.ToUpperInvariant());
+            // The distance is at least the difference in length: a candidate too long or short cannot be within the limit.
+            if (Math.Abs(candidate.Length - name.Length) > limit)
+            {
+                continue;
+            }
+
+            var distance = Distance(upper, candidate.ToUpperInvariant());
             if (distance < bestDistance || (distance == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
             {
                 best = candidate;
@@ -17,8 +35,6 @@ public static class DidYouMean
             }
         }
 
-        // Allow roughly one edit in three characters; beyond that a suggestion misleads more than it helps.
-        var limit = Math.Max(1, (name.Length + 2) / 3);
         return best is not null && bestDistance <= limit && bestDistance > 0 ? best : null;
     }
 

@@ -102,4 +102,37 @@ public sealed class AuthoringTests
         Assert.Equal("PL1006", d.Code);
         Assert.Contains("did you mean 'typhoon'", d.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_very_long_undefined_name_gets_no_suggestion_and_costs_nothing_to_compare()
+    {
+        // A 30,000-character parent id once took 15 s and 3.6 GB in the edit distance (issue 13, finding 3).
+        var name = new string('x', 30_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Null(PlanLang.Diagnostics.DidYouMean.Best(name, Enumerable.Range(0, 1000).Select(i => $"plan/{i}").Append(name[..29_999])));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1_000_000, "comparing a long name allocated more than 1 MB");
+
+        using var ws = new TempWorkspace();
+        ws.Write("t.plan.yaml", TempWorkspace.Plan + "\nparent: " + name);
+        var d = Assert.Single(Check.Compile(ws.Root).Diagnostics, d => d.Code == "PL2007");
+        Assert.DoesNotContain("did you mean", d.Message, StringComparison.Ordinal);
+
+        // Short names still get their suggestion.
+        Assert.Equal("plan/12", PlanLang.Diagnostics.DidYouMean.Best("plan/21", ["plan/12", "plan/99"]));
+    }
+
+    [Theory]
+    [InlineData("planlang: 1\nlanguage: en\n", "lifecycle:\n  published: 9999-12-31\n  approved: { by: 区政府, on: 9999-12-31 }")]
+    [InlineData("planlang: 1\nlanguage: en\nlifecycle:\n  evaluation-years: 100000\n  drill-months: { special: 999999 }\n", "lifecycle:\n  published: 2024-05-24")]
+    public void Deadlines_beyond_the_calendar_do_not_throw_and_the_other_diagnostics_stay(string config, string lifecycle)
+    {
+        // These once threw ArgumentOutOfRangeException in the lifecycle analysis, and the editor lost every diagnostic
+        // of the workspace with it (issue 13, finding 1).
+        using var ws = new TempWorkspace(withConfig: false);
+        ws.Write("planlang.yaml", config);
+        ws.Write("t.plan.yaml", TempWorkspace.Plan.Replace("owner: office, from: IV, within: 30 min", "owner: ofice, from: IV, within: 30 min", StringComparison.Ordinal) + "\n" + lifecycle);
+        var diagnostics = Check.Compile(ws.Root).Diagnostics;
+        Assert.Contains(diagnostics, d => d.Code == "PL2001");
+        Assert.DoesNotContain(diagnostics, d => d.Code is "PL6002" or "PL6003");
+    }
 }

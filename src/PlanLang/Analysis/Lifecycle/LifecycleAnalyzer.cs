@@ -88,7 +88,7 @@ public sealed class LifecycleAnalyzer(AnalysisContext context, DiagnosticBag dia
             return;
         }
 
-        var due = from.AddYears(rules.EvaluationYears);
+        var due = WorkingCalendar.AddMonthsSaturating(from, rules.EvaluationYears * 12L);
         if (context.Today > due)
         {
             var last = evaluated is null ? MessageParts.NoneSince(D(from)) : Text.Same(D(from));
@@ -128,7 +128,7 @@ public sealed class LifecycleAnalyzer(AnalysisContext context, DiagnosticBag dia
             return;
         }
 
-        var due = start.AddMonths(months);
+        var due = WorkingCalendar.AddMonthsSaturating(start, months);
         if (context.Today > due)
         {
             var last = drills.Count > 0 ? Text.Same(D(start)) : MessageParts.NoneSince(D(start));

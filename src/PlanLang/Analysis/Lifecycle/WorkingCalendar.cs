@@ -16,6 +16,12 @@ public sealed class WorkingCalendar(ImmutableArray<DateOnly> holidays, Immutable
         var day = start;
         for (var counted = 0; counted < days;)
         {
+            // A deadline past the calendar's end is never reached: it saturates instead of throwing.
+            if (day == DateOnly.MaxValue)
+            {
+                return day;
+            }
+
             day = day.AddDays(1);
             if (IsWorkingDay(day))
             {
@@ -24,5 +30,14 @@ public sealed class WorkingCalendar(ImmutableArray<DateOnly> holidays, Immutable
         }
 
         return day;
+    }
+
+    /// <summary><paramref name="start"/> plus whole years or months, or the calendar's last day when that lies beyond it
+    /// (evaluation-years: 100000 or a drill every 999,999 months are refused by no one, so they must not throw).</summary>
+    public static DateOnly AddMonthsSaturating(DateOnly start, long months)
+    {
+        var max = DateOnly.MaxValue;
+        var room = ((max.Year - start.Year) * 12L) + (max.Month - start.Month);
+        return months >= room ? max : months <= -((start.Year - 1) * 12L) ? DateOnly.MinValue : start.AddMonths((int)months);
     }
 }
