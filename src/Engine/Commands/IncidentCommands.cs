@@ -28,7 +28,7 @@ public sealed class IncidentCommands(UiLanguage language)
             var (value, error) = Observations.Parse(input, text);
             if (value is null)
             {
-                throw RefusedException.Of(DiagnosticCodes.BadObservation, language, assignment, error ?? text);
+                throw RefusedException.Of(DiagnosticCodes.BadObservation, language, assignment, error?.For(language) ?? text);
             }
 
             values[path] = text;

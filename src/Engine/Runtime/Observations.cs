@@ -40,10 +40,10 @@ public sealed class Observations(ImmutableDictionary<string, Value> values) : IE
 
     // What an observed text means on its own, by text: a log repeats "yellow" and "120 mm" in every incident, and
     // folding a log reads each of them again. Bounded, as the parser's own cache is.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Value? Value, string? Error)> Literals = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Value? Value, Text? Error)> Literals = new(StringComparer.Ordinal);
 
-    /// <summary>Reads "120 mm", "yellow", "黄色", "true" for an input of the plan: the value, or an error text.</summary>
-    public static (Value? Value, string? Error) Parse(InputInfo input, string text)
+    /// <summary>Reads "120 mm", "yellow", "黄色", "true" for an input of the plan: the value, or what is wrong, in both languages.</summary>
+    public static (Value? Value, Text? Error) Parse(InputInfo input, string text)
     {
         var (value, error) = Literals.Count < 10_000 ? Literals.GetOrAdd(text, Literal) : Literal(text);
         if (value is null)
@@ -55,24 +55,33 @@ public sealed class Observations(ImmutableDictionary<string, Value> values) : IE
         {
             (QuantityType q, QuantityValue v) when v.Flexible => (new QuantityValue(v.Base * QuantityValue.UnitFactor(q.Unit), q.Dimension, q.Unit), null),
             (QuantityType q, QuantityValue v) when v.Dimension.Equals(q.Dimension) => (v, null),
-            (QuantityType q, QuantityValue v) => (null, $"'{text}' is in {v.Unit}, {input.Path} is in {q.Unit}"),
+            (QuantityType q, QuantityValue v) => (null, new Text($"“{text}”的单位是 {v.Unit}，而{input.Title.Zh}（{input.Path}）的单位是 {q.Unit}", $"'{text}' is in {v.Unit}, {input.Path} is in {q.Unit}")),
             (OrdinalType o, OrdinalValue v) when o.Kind == v.Kind => (v, null),
             (BoolType, BoolValue v) => (v, null),
-            _ => (null, $"'{text}' is not {input.Type.Describe().En}"),
+            _ => (null, new Text($"“{text}”不是{input.Type.Describe().Zh}", $"'{text}' is not {input.Type.Describe().En}")),
         };
     }
 
     /// <summary>The value of the text as an expression of literals and units only (no inputs, scenario or norms).</summary>
-    private static (Value? Value, string? Error) Literal(string text)
+    private static (Value? Value, Text? Error) Literal(string text)
     {
         var source = new ExpressionSource(text, SourceSpan.StartOf("observation"), false);
         if (source.Parsed.Tree is null)
         {
-            return (null, source.Parsed.Errors.IsEmpty ? text : source.Parsed.Errors[0].Message.En);
+            return (null, source.Parsed.Errors.IsEmpty ? Text.Same(text) : source.Parsed.Errors[0].Message);
         }
 
-        var bag = new DiagnosticBag(UiLanguage.En);
-        var bound = new ExpressionChecker(bag, ExpressionScope.BuiltInOnly).BindValue(source, Text.Same(text));
-        return bound.IsUsable ? (Evaluator.Constant(bound.Body!), null) : (null, bag.Items.Count > 0 ? bag.Items[0].Message : text);
+        var bound = new ExpressionChecker(new DiagnosticBag(UiLanguage.En), ExpressionScope.BuiltInOnly).BindValue(source, Text.Same(text));
+        if (bound.IsUsable && bound.Body is { } body && Evaluator.Constant(body) is { } value)
+        {
+            return (value, null);
+        }
+
+        // The error path binds again in Chinese: a refused observation is rare, and its message must be in both.
+        var en = new DiagnosticBag(UiLanguage.En);
+        var zh = new DiagnosticBag(UiLanguage.ZhCn);
+        new ExpressionChecker(en, ExpressionScope.BuiltInOnly).BindValue(source, Text.Same(text));
+        new ExpressionChecker(zh, ExpressionScope.BuiltInOnly).BindValue(source, Text.Same(text));
+        return (null, en.Items.Count > 0 && zh.Items.Count > 0 ? new Text(zh.Items[0].Message.TrimEnd('。'), en.Items[0].Message.TrimEnd('.')) : Text.Same(text));
     }
 }

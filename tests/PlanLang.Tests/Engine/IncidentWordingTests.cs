@@ -41,4 +41,25 @@ public sealed class IncidentWordingTests : IDisposable
         Assert.Contains("Ⅲ级响应中", list, StringComparison.Ordinal);
         Assert.DoesNotContain("responding", list, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_mistyped_unit_in_an_observation_is_PL7009_in_the_reader_s_language_never_an_exception()
+    {
+        // 120mn and the rest once ended in a NullReferenceException (issue 13, finding 8); a wrong unit put an English
+        // phrase inside the Chinese message (issue 12).
+        Assert.Equal(0, Run("2026-08-01T02:00:00+08:00", "start", Path.Combine(ws.Root, "longwan", "typhoon.plan.yaml"), "--id", "o1").ExitCode);
+        foreach (var value in new[] { "120mn", "120毫", "5e", "1e400mm", "120 mmm", "5min" })
+        {
+            var (exit, _, stderr) = Run("2026-08-01T02:05:00+08:00", "observe", "o1", $"rain.h24={value}");
+            Assert.Equal(1, exit);
+            Assert.Contains("error PL7009", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+        }
+
+        var zh = Run("2026-08-01T02:05:00+08:00", "observe", "o1", "rain.h24=5min").Stderr;
+        Assert.Contains("“5min”的单位是 min，而24小时降雨量（rain.h24）的单位是 mm", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("is in", zh, StringComparison.Ordinal);
+        var en = Check.Cli(["run", "observe", "o1", "rain.h24=5min", "--workspace", ws.Root, "--at", "2026-08-01T02:05:00+08:00", "--lang", "en"]).Stderr;
+        Assert.Contains("'5min' is in min, rain.h24 is in mm", en, StringComparison.Ordinal);
+    }
 }
