@@ -47,7 +47,8 @@ public static class StockItems
 
     private static readonly ImmutableDictionary<string, StockItem> ById = BuiltIn.ToImmutableDictionary(i => i.Id, StringComparer.Ordinal);
 
-    /// <summary>The item of <paramref name="id"/>: the workspace's own first, then the built-in list; null when neither has it.</summary>
-    public static StockItem? Find(string id, IReadOnlyDictionary<string, StockItem>? workspace = null) =>
-        workspace is not null && workspace.TryGetValue(id, out var own) ? own : ById.GetValueOrDefault(id);
+    /// <summary>The item of <paramref name="id"/>: the workspace's own first (a handful, from planlang.yaml), then the
+    /// built-in list; null when neither has it.</summary>
+    public static StockItem? Find(string id, ImmutableArray<StockItem> workspace = default) =>
+        (workspace.IsDefault ? null : workspace.FirstOrDefault(i => i.Id == id)) ?? ById.GetValueOrDefault(id);
 }

@@ -128,8 +128,7 @@ public sealed record PlanDocument(
         string RoleTitle(string? id) => id is null ? string.Empty : roleSyntax.TryGetValue(id, out var r) ? r.Title ?? id : id;
         var meta = s.Metadata;
 
-        var workspaceItems = compilation.Config?.StockItems.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        StockItem? Item(string id) => StockItems.Find(id, workspaceItems);
+        StockItem? Item(string id) => StockItems.Find(id, compilation.Config?.StockItems ?? default);
 
         // Sections in the order of GB/T 29639-2020 and the 2024 办法's elements; titles from the schema.
         var sections = new List<SectionModel>();

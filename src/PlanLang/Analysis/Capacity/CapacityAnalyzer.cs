@@ -102,7 +102,7 @@ public sealed class CapacityAnalyzer(AnalysisContext context, DiagnosticBag diag
     }
 
     private Text ItemName(string item) =>
-        StockItems.Find(item, context.Config?.StockItems.ToDictionary(i => i.Id, StringComparer.Ordinal)) is { } known ? new Text($"{known.Name.Zh}（{item}）", item) : Text.Same(item);
+        StockItems.Find(item, context.Config?.StockItems ?? default) is { } known ? new Text($"{known.Name.Zh}（{item}）", item) : Text.Same(item);
 
     private void Rescuers(BoundPlan plan, BoundTask task, string level, LevelEnvironment env, IReadOnlyList<ResourceFacts> supply, HashSet<string> hazards, List<CapacityRow> rows)
     {

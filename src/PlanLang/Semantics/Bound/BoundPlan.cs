@@ -80,22 +80,20 @@ public sealed record BoundNeed(Spanned<string> Name, BoundExpression Value)
     public IEnumerable<BoundExpression> Expressions => PerLevel.IsEmpty ? [Value] : PerLevel.Select(p => p.Value);
 
     /// <summary>The value at <paramref name="level"/>: the nearest level at or below it that has one; null below the first.</summary>
-    public BoundExpression? For(string level) => PerLevel.IsEmpty ? Value : new BoundScenario(Name.Value, null, PerLevel).For(level);
+    public BoundExpression? For(string level) => PerLevel.IsEmpty ? Value : BoundScenario.AtLevel(PerLevel, level);
 }
 
 /// <summary>A scenario value: one expression for every level, or one per level where a missing level takes the
 /// value of the nearest lower level.</summary>
 public sealed record BoundScenario(string Name, BoundExpression? Single, ImmutableArray<(string Level, BoundExpression Value)> PerLevel)
 {
-    public BoundExpression? For(string level)
-    {
-        if (Single is not null)
-        {
-            return Single;
-        }
+    public BoundExpression? For(string level) => Single ?? AtLevel(PerLevel, level);
 
+    /// <summary>The value of a per-level map at <paramref name="level"/>: the nearest level at or below it that has one.</summary>
+    public static BoundExpression? AtLevel(ImmutableArray<(string Level, BoundExpression Value)> perLevel, string level)
+    {
         var rank = ResponseLevels.Rank(level);
-        return PerLevel
+        return perLevel
             .Where(p => ResponseLevels.Rank(p.Level) >= 0 && ResponseLevels.Rank(p.Level) <= rank)
             .OrderByDescending(p => ResponseLevels.Rank(p.Level))
             .Select(p => p.Value)
