@@ -95,6 +95,10 @@ public sealed class CliText(UiLanguage language)
 
     public string RunTimeline => T("事件时间线：每条记录的时间、角色和事项。", "Incident timeline: every event with its time, role and what happened.");
 
+    public string RunVerify => T("校验事件记录：哈希链的每一环和固定预案的哈希；第一处被改动的记录报 PL7014。", "Verify incident logs: every link of the hash chain and the pinned plan's hash; the first record changed by hand is PL7014.");
+
+    public string VerifyAll => T("校验工作区的全部事件。", "Verify every incident of the workspace.");
+
     public string RunList => T("列出工作区中的事件。", "List the workspace's incidents.");
 
     public string Store => T("事件存储：SQLite 文件路径，或 PostgreSQL 连接串（Host=…;Database=…）；默认为工作区下 .planlang/incidents.db，也可用环境变量 PLANLANG_STORE", "Event store: a SQLite file, or a PostgreSQL connection string (Host=…;Database=…); default .planlang/incidents.db in the workspace, or the PLANLANG_STORE variable");

@@ -23,7 +23,7 @@ public class ConditionBenchmarks
     {
         var root = FindRepo();
         var text = File.ReadAllText(Path.Combine(root, "plans", "longwan", "typhoon.plan.yaml"));
-        runtime = PlanRuntime.FromText(text, File.ReadAllText(Path.Combine(root, "plans", "planlang.yaml")));
+        runtime = PlanRuntime.FromText(text, File.ReadAllText(Path.Combine(root, "plans", "planlang.yaml")))!;
         compiled = ConditionCompiler.For(runtime.Plan, PlanRuntime.Hash(text), cacheFolder: null);
         observations = new Observations(ImmutableDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal)
             .Add("warning.typhoon", new OrdinalValue(OrdinalKind.Colour, 2))

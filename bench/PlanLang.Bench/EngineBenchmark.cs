@@ -22,7 +22,7 @@ public static class EngineBenchmark
         var root = ConditionBenchmarks.FindRepo();
         var planText = File.ReadAllText(Path.Combine(root, "plans", "longwan", "typhoon.plan.yaml"));
         var configText = File.ReadAllText(Path.Combine(root, "plans", "planlang.yaml"));
-        var runtime = PlanRuntime.FromText(planText, configText);
+        var runtime = PlanRuntime.FromText(planText, configText)!;
         var dir = Path.Combine(Path.GetTempPath(), "planlang-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         var db = Path.Combine(dir, "incidents.db");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PlanLang.Cli.Output;
+using PlanLang.Diagnostics;
 using PlanLang.Engine.Compiled;
 using PlanLang.Engine.Runtime;
 using PlanLang.Semantics;
@@ -29,6 +30,13 @@ public static class BuildCommand
             var config = root is null ? null : Path.Combine(root, FileKinds.ConfigFileName);
             var planText = File.ReadAllText(path);
             var runtime = PlanRuntime.FromText(planText, config is not null && File.Exists(config) ? File.ReadAllText(config) : null);
+            if (runtime is null)
+            {
+                var refused = DiagnosticCodes.PlanHasErrors.Create(SourceSpan.StartOf(path), text.Language, 1, $"{Path.GetFileName(path)} {PlanRuntime.FirstError(planText)}");
+                stderr.WriteLine($"planlang: error {refused.Code}: {refused.Message}");
+                return CliApp.HasErrors;
+            }
+
             var code = ConditionCodeGenerator.Generate(runtime.Plan, PlanRuntime.Hash(planText));
             if (p.GetValue(output) is { } file)
             {

@@ -6,6 +6,7 @@ using PlanLang.Engine.Runtime;
 using PlanLang.Engine.State;
 using PlanLang.Engine.Store;
 using PlanLang.Semantics;
+using PlanLang.Syntax;
 
 namespace PlanLang.Cli.Commands;
 
@@ -51,11 +52,15 @@ public static class RunCommands
             return command;
         }
 
+        // A command that changes the log without --at reads the clock when it decides, not when the process started:
+        // one that lost a race to another writer retries with a fresh time instead of being "before the last event".
+        DateTimeOffset? Decided(ParseResult p, DateTimeOffset time) => p.GetValue(at) is null ? null : time;
+
         var plan = new Argument<string>("plan") { Description = text.PlanFile };
         var newId = new Option<string>("--id") { Description = text.NewIncidentId };
         Make("start", text.RunStart, plan, newId).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace) ?? Path.GetDirectoryName(Path.GetFullPath(p.GetValue(plan)!)), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
         {
-            var state = service.Start(p.GetValue(plan)!, p.GetValue(newId), time);
+            var state = service.Start(p.GetValue(plan)!, p.GetValue(newId), Decided(p, time));
             stdout.WriteLine(language == UiLanguage.ZhCn ? $"已启动事件 {state.Record.Id}（预案 {state.Record.PlanId}，待命）" : $"Started incident {state.Record.Id} (plan {state.Record.PlanId}, standby)");
         }));
 
@@ -63,7 +68,7 @@ public static class RunCommands
 
         var assignments = new Argument<string[]>("observation") { Description = text.Observations, Arity = ArgumentArity.OneOrMore };
         Make("observe", text.RunObserve, id, assignments).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
-            Show(service, service.Observe(p.GetValue(id)!, time, p.GetValue(assignments)!), language)));
+            Show(service, service.Observe(p.GetValue(id)!, Decided(p, time), p.GetValue(assignments)!), language)));
 
         var capFile = new Argument<string>("file") { Description = text.CapFile };
         Make("cap", text.RunCap, id, capFile).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
@@ -74,12 +79,19 @@ public static class RunCommands
                 throw new FileNotFoundException(path, path);
             }
 
-            Show(service, service.ReceiveCap(p.GetValue(id)!, time, File.ReadAllText(path)), language);
+            // Measured before reading: a 5 GB file must not be read into memory to learn that it is no CAP alert.
+            var bytes = new FileInfo(path).Length;
+            if (bytes > InputLimits.MaxCapCharacters * 4L)
+            {
+                throw RefusedException.Of(DiagnosticCodes.CapRefused, language, Path.GetFileName(path), EngineText.CapFileTooLarge(bytes, InputLimits.MaxCapCharacters * 4L));
+            }
+
+            Show(service, service.ReceiveCap(p.GetValue(id)!, Decided(p, time), File.ReadAllText(path)), language);
         }));
 
         var level = new Argument<string>("level") { Description = text.Level };
         Make("declare", text.RunDeclare, id, level, by, reason).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
-            Show(service, service.Declare(p.GetValue(id)!, time, p.GetValue(level)!, p.GetValue(by)!, p.GetValue(reason)), language)));
+            Show(service, service.Declare(p.GetValue(id)!, Decided(p, time), p.GetValue(level)!, p.GetValue(by)!, p.GetValue(reason)), language)));
 
         foreach (var (name, description) in new[] { ("ack", text.RunAck), ("done", text.RunDone), ("skip", text.RunSkip) })
         {
@@ -89,9 +101,9 @@ public static class RunCommands
                 var incident = p.GetValue(id)!;
                 var state = name switch
                 {
-                    "ack" => service.Acknowledge(incident, time, p.GetValue(task)!, p.GetValue(by)!, p.GetValue(note)),
-                    "done" => service.Done(incident, time, p.GetValue(task)!, p.GetValue(by)!, p.GetValue(note)),
-                    _ => service.Skip(incident, time, p.GetValue(task)!, p.GetValue(by)!, p.GetValue(note)),
+                    "ack" => service.Acknowledge(incident, Decided(p, time), p.GetValue(task)!, p.GetValue(by)!, p.GetValue(note)),
+                    "done" => service.Done(incident, Decided(p, time), p.GetValue(task)!, p.GetValue(by)!, p.GetValue(note)),
+                    _ => service.Skip(incident, Decided(p, time), p.GetValue(task)!, p.GetValue(by)!, p.GetValue(note)),
                 };
                 Show(service, state, language);
             }));
@@ -134,6 +146,30 @@ public static class RunCommands
 
         Make("list", text.RunList).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, time, language) =>
             IncidentFormatter.List(service, time, stdout, language)));
+
+        // verify: every link of the hash chain and the pinned plan's hash; exit 1 and PL7014 at the first broken log.
+        var verifyId = new Argument<string?>("id") { Description = text.IncidentId, Arity = ArgumentArity.ZeroOrOne };
+        var all = new Option<bool>("--all") { Description = text.VerifyAll };
+        Make("verify", text.RunVerify, verifyId, all).SetAction(p => Execute(p, text, stderr, p.GetValue(workspace), p.GetValue(at), p.GetValue(lang), (service, _, language) =>
+        {
+            var zh = language == UiLanguage.ZhCn;
+            var ids = p.GetValue(verifyId) is { } one ? [one] : p.GetValue(all) ? service.List().Select(i => i.Id).ToList() : throw RefusedException.Of(DiagnosticCodes.IncidentNotFound, language, "—", Text.Same(zh ? "（请给出事件编号，或用 --all）" : " (give an incident id, or --all)"));
+            (string Id, Engine.Store.LogChain.Break Break)? first = null;
+            foreach (var incident in ids)
+            {
+                var broken = service.Verify(incident);
+                var events = broken is null ? service.Events(incident).Count : 0;
+                stdout.WriteLine(broken is null
+                    ? (zh ? $"{incident}：校验通过（{events} 条记录，预案文本与哈希相符）" : $"{incident}: verified ({events} events; the pinned plan matches its hash)")
+                    : zh ? $"{incident}：未通过校验：{EngineText.Broken(broken).Zh}" : $"{incident}: does not verify: {EngineText.Broken(broken).En}");
+                first ??= broken is null ? null : (incident, broken);
+            }
+
+            if (first is { } f)
+            {
+                throw RefusedException.Of(DiagnosticCodes.LogTampered, language, f.Id, EngineText.Broken(f.Break));
+            }
+        }));
 
         return run;
     }

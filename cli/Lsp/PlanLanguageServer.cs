@@ -15,13 +15,17 @@ public sealed class PlanLanguageServer
     private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly WorkspaceSessions sessions;
     private readonly DiagnosticPublisher publisher;
+    private readonly Func<string, Task> log;
+    private readonly UiLanguage language;
     private string? root;
     private bool shutdownRequested;
 
-    private PlanLanguageServer(WorkspaceSessions sessions, DiagnosticPublisher publisher)
+    private PlanLanguageServer(WorkspaceSessions sessions, DiagnosticPublisher publisher, Func<string, Task> log, UiLanguage language)
     {
         this.sessions = sessions;
         this.publisher = publisher;
+        this.log = log;
+        this.language = language;
     }
 
     /// <returns>The process exit code LSP asks for: 0 when <c>shutdown</c> came before <c>exit</c>, else 1.</returns>
@@ -29,11 +33,11 @@ public sealed class PlanLanguageServer
     {
         var formatter = new SystemTextJsonFormatter();
         LspJson.Configure(formatter.JsonSerializerOptions);
-        using var handler = new HeaderDelimitedMessageHandler(output, input, formatter);
-        using var rpc = new JsonRpc(handler);
+        using var handler = new HeaderDelimitedMessageHandler(output, MessageFraming.Filter(input), formatter);
+        using var rpc = new QuietJsonRpc(handler);
         var sessions = new WorkspaceSessions(language, today, languageFromWorkspace);
         var publisher = new DiagnosticPublisher(p => rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p));
-        var server = new PlanLanguageServer(sessions, publisher);
+        var server = new PlanLanguageServer(sessions, publisher, message => rpc.NotifyWithParameterObjectAsync("window/logMessage", new LogMessageParams(LogMessageParams.Warning, message)), language);
         var options = new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true };
         rpc.AddLocalRpcTarget(server, options);
         rpc.AddLocalRpcTarget(new DocumentHandler(sessions, publisher), options);
@@ -86,4 +90,24 @@ public sealed class PlanLanguageServer
 
     [JsonRpcMethod("exit")]
     public void Exit() => exited.TrySetResult();
+
+    /// <summary>A message <see cref="MessageFraming"/> dropped: said in the editor's log, the session goes on.</summary>
+    [JsonRpcMethod(MessageFraming.MalformedMethod)]
+    public Task Malformed(MalformedMessage message) =>
+        log($"{DiagnosticCodes.MalformedLspMessage.Code}: {DiagnosticCodes.MalformedLspMessage.Format(language, message.Reason)}");
+
+    /// <summary>Error replies without a .NET stack trace or exception type in <c>error.data</c>: an editor shows them
+    /// to the user, and they tell an attacker which code ran. The exception goes to standard error, the server's log.</summary>
+    private sealed class QuietJsonRpc(IJsonRpcMessageHandler handler) : JsonRpc(handler)
+    {
+        protected override StreamJsonRpc.Protocol.JsonRpcError.ErrorDetail CreateErrorDetails(StreamJsonRpc.Protocol.JsonRpcRequest request, Exception exception)
+        {
+            Console.Error.WriteLine($"planlang lsp: {request.Method}: {exception}");
+            return new StreamJsonRpc.Protocol.JsonRpcError.ErrorDetail
+            {
+                Code = exception is LocalRpcException local ? (StreamJsonRpc.Protocol.JsonRpcErrorCode)local.ErrorCode : StreamJsonRpc.Protocol.JsonRpcErrorCode.InternalError,
+                Message = exception is LocalRpcException ? exception.Message : $"{request.Method} failed; see the server's log",
+            };
+        }
+    }
 }

@@ -30,8 +30,20 @@ public sealed class WorkspaceSession(string root, UiLanguage language, Func<Date
     /// <summary>The text of a document as the editor has it, else as it is on disk.</summary>
     public string TextOf(string path) => open.TryGetValue(path, out var text) ? text : SourceFile.TryRead(path) ?? string.Empty;
 
-    /// <summary>Compiles the workspace from disk, with the open documents' text.</summary>
-    public Compilation Refresh() => Set(WorkspaceCompiler.Compile(Root, Options, open, parsed, compilation));
+    /// <summary>Compiles the workspace from disk, with the open documents' text. A folder without planlang.yaml is no
+    /// workspace: only its open documents are compiled (a file opened at <c>/x.plan.yaml</c> must not read the whole disk).</summary>
+    public Compilation Refresh()
+    {
+        if (File.Exists(Path.Combine(Root, FileKinds.ConfigFileName)))
+        {
+            return Set(WorkspaceCompiler.Compile(Root, Options, open, parsed, compilation));
+        }
+
+        var bag = new DiagnosticBag(language);
+        bag.Add(DiagnosticCodes.NoWorkspaceConfig, SourceSpan.StartOf(Root), Root);
+        var files = open.Where(o => FileKinds.Of(o.Key) is not null).Select(o => parsed.Parse(o.Key, FileKinds.Of(o.Key)!.Value, o.Value)).ToList();
+        return Set(WorkspaceCompiler.Compile(Root, files, bag, Options, compilation));
+    }
 
     public Compilation Open(string path, string text)
     {

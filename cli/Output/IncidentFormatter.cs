@@ -129,8 +129,18 @@ public static class IncidentFormatter
         var table = ConsoleTable.Create(zh ? "事件" : "Incident", zh ? "预案" : "Plan", zh ? "开始" : "Started", zh ? "状态" : "State", zh ? "级别" : "Level", zh ? "演练" : "Exercise");
         foreach (var incident in service.List())
         {
-            var (state, plan) = service.Project(incident.Id, asOf > incident.CreatedAt ? asOf : incident.CreatedAt);
-            ConsoleTable.Add(table, incident.Id, incident.PlanId, plan.Clock.Show(incident.CreatedAt), EventDescriptions.State(state, language), state.Level is { } level ? LevelNames.Of(level).For(language) : "—", incident.Exercise ? (zh ? "是" : "yes") : string.Empty);
+            // One incident whose log does not verify or whose pinned plan cannot be run is listed with its code; it
+            // does not hide the others.
+            try
+            {
+                var (state, plan) = service.Project(incident.Id, asOf > incident.CreatedAt ? asOf : incident.CreatedAt);
+                ConsoleTable.Add(table, incident.Id, incident.PlanId, plan.Clock.Show(incident.CreatedAt), EventDescriptions.State(state, language), state.Level is { } level ? LevelNames.Of(level).For(language) : "—", incident.Exercise ? (zh ? "是" : "yes") : string.Empty);
+            }
+            catch (RefusedException refused)
+            {
+                var problem = refused.Diagnostic.Code == DiagnosticCodes.LogTampered.Code ? (zh ? "未通过校验" : "does not verify") : (zh ? "无法运行" : "cannot be run");
+                ConsoleTable.Add(table, incident.Id, incident.PlanId, incident.CreatedAt.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture), zh ? $"{problem}（{refused.Diagnostic.Code}）" : $"{problem} ({refused.Diagnostic.Code})", "—", incident.Exercise ? (zh ? "是" : "yes") : string.Empty);
+            }
         }
 
         ConsoleTable.Write(output, table);

@@ -34,6 +34,44 @@ public static class EngineText
 
     public static Text StatusNotDriving(string status) => new($"status={status} 的消息不驱动预案", $"a status={status} message drives no plan");
 
+    public static Text Broken(Store.LogChain.Break broken) => broken.Reason switch
+    {
+        Store.LogBreak.PlanTextChanged => new("固定的预案文本与其哈希不符", "the pinned plan text does not match its hash"),
+        Store.LogBreak.EventChanged => new($"第 {broken.Seq} 条记录（或其前的事件信息）与写入时不同", $"event {broken.Seq} (or the incident record before it) differs from what was written"),
+        Store.LogBreak.HashRemoved => new($"第 {broken.Seq} 条记录缺少校验值", $"event {broken.Seq} has lost its hash"),
+        _ => new($"记录序号在第 {broken.Seq} 条处不连续（有记录被删除或插入）", $"the sequence breaks at event {broken.Seq} (an event was deleted or inserted)"),
+    };
+
+    public static Text NoPlanInPinnedText(string firstError) =>
+        new($"其中没有可用的预案（{firstError}）", $"it holds no usable plan ({firstError})");
+
+    public static Text CapTooLong(int length, int limit) =>
+        new($"消息有 {length:N0} 个字符，CAP 预警最多 {limit:N0} 个", $"the message has {length:N0} characters; a CAP alert has at most {limit:N0}");
+
+    public static Text CapFileTooLarge(long bytes, long limit) =>
+        new($"文件有 {bytes:N0} 字节，CAP 预警最多 {limit:N0} 字节", $"the file has {bytes:N0} bytes; a CAP alert has at most {limit:N0}");
+
+    public static Text CapTooDeep(int limit) =>
+        new($"元素嵌套超过 {limit} 层，CAP 预警不会如此", $"elements are nested more than {limit} deep; a CAP alert is not");
+
+    public static Text CapTooManyElements(int limit) =>
+        new($"消息的元素超过 {limit:N0} 个，CAP 预警远少于此", $"the message has more than {limit:N0} elements; a CAP alert has far fewer");
+
+    // .NET's reason is English: the Chinese text says what it can without it, and names a DTD, the one refusal by design.
+    public static Text CapNotXml(int line, int column, string reason) => reason.Contains("DTD", StringComparison.Ordinal)
+        ? new($"含有 DTD（第 {line} 行第 {column} 列）；CAP 没有 DTD，为安全起见不予处理", $"it holds a DTD ({line},{column}); CAP has none, and for safety none is processed")
+        : new($"不是格式正确的 XML（第 {line} 行第 {column} 列）", $"not well-formed XML ({line},{column}): {reason}");
+
+    public static Text CapWrongRoot(string root, string ns) =>
+        new($"根元素是 {root}，不是 CAP 1.2 的 alert（{{{ns}}}alert）", $"the root element is {root}, not {{{ns}}}alert");
+
+    public static Text CapMissing(string names) => new($"缺少 {names}", $"missing {names}");
+
+    public static Text MsgTypeNotDriving(string msgType) => new($"msgType={msgType} 的消息不是预警，不驱动预案", $"a msgType={msgType} message is not a warning and drives no plan");
+
+    public static Text SentNotATime(string sent) =>
+        new($"发布时间 sent=“{sent}”不是 CAP 规定的时间格式（例如 2026-08-01T10:00:00+08:00）", $"sent='{sent}' is not a time in the form CAP requires (for example 2026-08-01T10:00:00+08:00)");
+
     public static Text EventMapsToNoInput(string capEvent) => new($"事件类型“{capEvent}”不对应任何预警输入", $"the event '{capEvent}' maps to no warning input");
 
     public static Text PlanHasNoInput(string path) => new($"预案没有输入 {path}", $"the plan has no input {path}");

@@ -131,12 +131,29 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
 
     public IReadOnlyList<IncidentRecord> List() => store.List();
 
-    private (IncidentRecord Record, IReadOnlyList<IncidentEvent> Events) Read(string id) =>
-        store.Load(id) ?? throw RefusedException.Of(DiagnosticCodes.IncidentNotFound, language, id, DidYouMean.Suffix(id, store.List().Select(i => i.Id)));
+    /// <summary>Where the incident's log first fails verification (a hand-edited event or pinned plan), or null.</summary>
+    public LogChain.Break? Verify(string id)
+    {
+        var (record, events) = store.Load(id) ?? throw RefusedException.Of(DiagnosticCodes.IncidentNotFound, language, id, DidYouMean.Suffix(id, store.List().Select(i => i.Id)));
+        return LogChain.FirstBreak(record, events);
+    }
+
+    // Every load verifies the chain: a decision is never taken on a log someone rewrote.
+    private (IncidentRecord Record, IReadOnlyList<IncidentEvent> Events) Read(string id)
+    {
+        var (record, events) = store.Load(id) ?? throw RefusedException.Of(DiagnosticCodes.IncidentNotFound, language, id, DidYouMean.Suffix(id, store.List().Select(i => i.Id)));
+        if (LogChain.FirstBreak(record, events) is { } broken)
+        {
+            throw RefusedException.Of(DiagnosticCodes.LogTampered, language, id, EngineText.Broken(broken));
+        }
+
+        return (record, events);
+    }
 
     private PlanRuntime Runtime(IncidentRecord record)
     {
-        var plan = PlanRuntime.FromText(record.PlanText, record.ConfigText);
+        var plan = PlanRuntime.FromText(record.PlanText, record.ConfigText) ?? throw RefusedException.Of(
+            DiagnosticCodes.PinnedPlanUnusable, language, record.Id, EngineText.NoPlanInPinnedText(PlanRuntime.FirstError(record.PlanText)));
         if (compiled)
         {
             plan.UseCompiled(cacheFolder);

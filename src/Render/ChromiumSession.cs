@@ -25,6 +25,18 @@ public sealed class ChromiumSession : IDisposable
         this.language = language;
     }
 
+    /// <summary>The address the document is served at. Only this one URL is answered, from memory; the host does not
+    /// exist, so nothing else could answer it.</summary>
+    public const string DocumentOrigin = "http://document.planlang.invalid/";
+
+    /// <summary>Requests the page made that were refused since the session started (an override's iframe, image,
+    /// stylesheet or link to a file or to the network).</summary>
+    public IReadOnlyList<string> Blocked => blocked;
+
+    private readonly List<string> blocked = [];
+
+    private (string Url, byte[] Body)? serving;
+
     public static ChromiumSession Start(UiLanguage language)
     {
         var browser = PdfPrinter.Browser();
@@ -33,19 +45,17 @@ public sealed class ChromiumSession : IDisposable
             throw new RenderException(DiagnosticCodes.BrowserMissing.Create(SourceSpan.StartOf("chromium"), language, browser ?? "/usr/bin/chromium"));
         }
 
-        var profile = Path.Combine(Path.GetTempPath(), "planlang-chromium-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(profile);
-        var info = new ProcessStartInfo(browser) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-quic", $"--user-data-dir={profile}",
-            "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank"])
+        // The browser creates its profile itself: when it runs as another user (below), that user owns it.
+        var profile = Path.Combine(Path.GetTempPath(), "planlang-chromium-" + Guid.NewGuid().ToString("N")[..12]);
+        var info = BrowserProcess.StartInfo(browser);
+        foreach (var arg in BrowserProcess.Arguments(profile))
         {
             info.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(info)!;
         _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
         var session = new ChromiumSession(process, profile, language);
         var portFile = Path.Combine(profile, "DevToolsActivePort");
         var watch = Stopwatch.StartNew();
@@ -54,7 +64,8 @@ public sealed class ChromiumSession : IDisposable
             if (process.HasExited || watch.Elapsed > TimeSpan.FromSeconds(60))
             {
                 session.Dispose();
-                throw new RenderException(DiagnosticCodes.PrintFailed.Create(SourceSpan.StartOf("chromium"), language, "the browser did not open its DevTools port"));
+                var reason = process.HasExited ? stderr.Result.Split('\n').LastOrDefault(l => l.Contains("sandbox", StringComparison.OrdinalIgnoreCase)) : null;
+                throw new RenderException(DiagnosticCodes.PrintFailed.Create(SourceSpan.StartOf("chromium"), language, reason ?? "the browser did not open its DevTools port"));
             }
 
             Thread.Sleep(50);
@@ -65,14 +76,37 @@ public sealed class ChromiumSession : IDisposable
         return session;
     }
 
+    /// <summary>Prints a self-contained HTML file (styles inline) to PDF. The page is served from memory at
+    /// <see cref="DocumentOrigin"/> with JavaScript off; every other request it makes — file://, the network,
+    /// 127.0.0.1 — is failed before it leaves the browser. A template override is untrusted input.</summary>
     public void Print(string htmlPath, string pdfPath)
     {
+        byte[] html;
+        try
+        {
+            html = File.ReadAllBytes(htmlPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RenderException(DiagnosticCodes.PrintFailed.Create(SourceSpan.StartOf(htmlPath), language, e.Message));
+        }
+
+        var url = DocumentOrigin + Uri.EscapeDataString(Path.GetFileName(htmlPath));
+        serving = (url, html);
         var target = (string)Call("Target.createTarget", new JsonObject { ["url"] = "about:blank" })["targetId"]!;
         var session = (string)Call("Target.attachToTarget", new JsonObject { ["targetId"] = target, ["flatten"] = true })["sessionId"]!;
         try
         {
-            Call("Page.navigate", new JsonObject { ["url"] = new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri }, session);
-            // Wait until the page and its fonts are ready; navigation alone does not wait for either.
+            Call("Fetch.enable", new JsonObject { ["patterns"] = new JsonArray(new JsonObject { ["urlPattern"] = "*" }) }, session);
+            Call("Emulation.setScriptExecutionDisabled", new JsonObject { ["value"] = true }, session);
+            var navigated = Call("Page.navigate", new JsonObject { ["url"] = url }, session);
+            if ((string?)navigated["errorText"] is { Length: > 0 } navigationError)
+            {
+                throw new RenderException(DiagnosticCodes.PrintFailed.Create(SourceSpan.StartOf(htmlPath), language, navigationError));
+            }
+
+            // Wait until the page and its fonts are ready; navigation alone does not wait for either. (DevTools
+            // evaluation runs with the page's own scripts disabled.)
             for (var i = 0; i < 600; i++)
             {
                 var state = Call("Runtime.evaluate", new JsonObject { ["expression"] = "document.readyState === 'complete' ? document.fonts.ready.then(() => 'ready') : 'loading'", ["awaitPromise"] = true, ["returnByValue"] = true }, session);
@@ -103,7 +137,31 @@ public sealed class ChromiumSession : IDisposable
         finally
         {
             Call("Target.closeTarget", new JsonObject { ["targetId"] = target });
+            serving = null;
         }
+    }
+
+    // A paused request: the document itself is answered from memory, anything else is refused.
+    private void Answer(JsonObject paused)
+    {
+        var parameters = paused["params"]!.AsObject();
+        var requestId = (string)parameters["requestId"]!;
+        var url = (string?)parameters["request"]?["url"] ?? string.Empty;
+        var session = (string?)paused["sessionId"];
+        if (serving is { } document && url == document.Url)
+        {
+            Send("Fetch.fulfillRequest", new JsonObject
+            {
+                ["requestId"] = requestId,
+                ["responseCode"] = 200,
+                ["responseHeaders"] = new JsonArray(new JsonObject { ["name"] = "Content-Type", ["value"] = "text/html; charset=utf-8" }),
+                ["body"] = Convert.ToBase64String(document.Body),
+            }, session);
+            return;
+        }
+
+        blocked.Add(url);
+        Send("Fetch.failRequest", new JsonObject { ["requestId"] = requestId, ["errorReason"] = "BlockedByClient" }, session);
     }
 
     // Shrinks the text of each [data-fit-height] element in 4 % steps, down to 70 %, until it fits that height.
@@ -133,7 +191,7 @@ public sealed class ChromiumSession : IDisposable
     private JsonNode? Evaluate(string expression, string session) =>
         Call("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["returnByValue"] = true }, session)["result"]?["value"];
 
-    private JsonObject Call(string method, JsonObject parameters, string? session = null)
+    private int Send(string method, JsonObject parameters, string? session)
     {
         var id = ++nextId;
         var message = new JsonObject { ["id"] = id, ["method"] = method, ["params"] = parameters };
@@ -143,6 +201,12 @@ public sealed class ChromiumSession : IDisposable
         }
 
         socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None).GetAwaiter().GetResult();
+        return id;
+    }
+
+    private JsonObject Call(string method, JsonObject parameters, string? session = null)
+    {
+        var id = Send(method, parameters, session);
         var buffer = new byte[1 << 16];
         while (true)
         {
@@ -157,9 +221,15 @@ public sealed class ChromiumSession : IDisposable
             while (!result.EndOfMessage);
 
             var reply = JsonNode.Parse(stream.ToArray())!.AsObject();
+            if ((string?)reply["method"] == "Fetch.requestPaused")
+            {
+                Answer(reply);
+                continue;
+            }
+
             if ((int?)reply["id"] != id)
             {
-                continue; // an event, or another call's reply
+                continue; // another event, or the reply to a request answered without waiting
             }
 
             if (reply["error"] is { } error)

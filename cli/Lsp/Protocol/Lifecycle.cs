@@ -4,6 +4,15 @@ namespace PlanLang.Cli.Lsp.Protocol;
 
 public sealed record InitializeParams(string? RootUri);
 
+/// <summary>What the framing layer dropped (<see cref="MessageFraming.MalformedMethod"/>).</summary>
+public sealed record MalformedMessage(string Reason);
+
+/// <summary>window/logMessage: a line in the editor's output channel.</summary>
+public sealed record LogMessageParams(int Type, string Message)
+{
+    public const int Warning = 2;
+}
+
 public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
 
 public sealed record ServerInfo(string Name, string? Version);

@@ -18,12 +18,12 @@ public sealed record CapAlert(
 
     private static readonly string[] Required = ["identifier", "sender", "sent", "status", "msgType"];
 
-    /// <summary>Limits on a CAP message (docs/engine.md): real alerts are a few kilobytes, four or five levels deep.</summary>
-    public const int MaxCharacters = 1_000_000;
+    // Limits on a CAP message (docs/reliability.md): real alerts are a few kilobytes, four or five levels deep.
+    private const int MaxCharacters = PlanLang.Syntax.InputLimits.MaxCapCharacters;
 
-    public const int MaxDepth = 32;
+    private const int MaxDepth = PlanLang.Syntax.InputLimits.MaxCapDepth;
 
-    public const int MaxElements = 20_000;
+    private const int MaxElements = PlanLang.Syntax.InputLimits.MaxCapElements;
 
     private static readonly XmlReaderSettings Settings = new()
     {
@@ -35,7 +35,7 @@ public sealed record CapAlert(
 
     // A first pass with the streaming reader, before anything is built: building a tree of 100,000 nested elements
     // took 15 s (XDocument is quadratic in depth).
-    private static string? Shape(string xml)
+    private static PlanLang.Diagnostics.Text? Shape(string xml)
     {
         using var reader = XmlReader.Create(new StringReader(xml), Settings);
         var elements = 0;
@@ -48,12 +48,12 @@ public sealed record CapAlert(
 
             if (reader.Depth >= MaxDepth)
             {
-                return $"elements are nested more than {MaxDepth} deep; a CAP alert is not";
+                return EngineText.CapTooDeep(MaxDepth);
             }
 
             if (++elements > MaxElements)
             {
-                return $"the message has more than {MaxElements:N0} elements; a CAP alert has far fewer";
+                return EngineText.CapTooManyElements(MaxElements);
             }
         }
 
@@ -61,11 +61,11 @@ public sealed record CapAlert(
     }
 
     /// <summary>Parses CAP 1.2 XML; the error text says what is wrong when it is not a CAP 1.2 alert.</summary>
-    public static (CapAlert? Alert, string? Error) Parse(string xml)
+    public static (CapAlert? Alert, PlanLang.Diagnostics.Text? Error) Parse(string xml)
     {
         if (xml.Length > MaxCharacters)
         {
-            return (null, $"the message has {xml.Length:N0} characters; a CAP alert is at most {MaxCharacters:N0}");
+            return (null, EngineText.CapTooLong(xml.Length, MaxCharacters));
         }
 
         XDocument doc;
@@ -82,21 +82,21 @@ public sealed record CapAlert(
         }
         catch (XmlException e)
         {
-            return (null, $"XML ({e.LineNumber},{e.LinePosition}): {e.Message}");
+            return (null, EngineText.CapNotXml(e.LineNumber, e.LinePosition, e.Message));
         }
 
         XNamespace ns = Namespace;
         var root = doc.Root;
         if (root is null || root.Name != ns + "alert")
         {
-            return (null, $"the root element is {root?.Name}, not {{{Namespace}}}alert");
+            return (null, EngineText.CapWrongRoot(root?.Name.ToString() ?? "—", Namespace));
         }
 
         string? Value(XElement e, string name) => e.Element(ns + name)?.Value.Trim();
         var missing = Required.Where(n => string.IsNullOrEmpty(Value(root, n))).ToList();
         if (missing.Count > 0)
         {
-            return (null, "missing " + string.Join(", ", missing));
+            return (null, EngineText.CapMissing(string.Join(", ", missing)));
         }
 
         var infos = root.Elements(ns + "info").Select(i => new CapInfo(

@@ -25,6 +25,12 @@ public static class CapIntake
             "Actual" or "Exercise" => null,
             _ => EngineText.StatusNotDriving(alert.Status),
         };
+
+        // An acknowledgement or an error report (msgType Ack, Error) answers another message; it warns of nothing.
+        refusal ??= alert.MsgType is "Alert" or "Update" or "Cancel" ? null : EngineText.MsgTypeNotDriving(alert.MsgType);
+        refusal ??= System.DateTimeOffset.TryParseExact(alert.Sent, "yyyy'-'MM'-'dd'T'HH':'mm':'sszzz", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+            ? null
+            : EngineText.SentNotATime(alert.Sent);
         if (refusal is not null)
         {
             throw RefusedException.Of(DiagnosticCodes.CapRefused, language, alert.Identifier, refusal);

@@ -32,7 +32,17 @@ public static class ConditionCompiler
         }
         else
         {
-            image = Compile(ConditionCodeGenerator.Generate(plan, planHash), ConditionCodeGenerator.ClassName(planHash));
+            // The interpreter is the reference: should the generated source ever fail to compile, every condition
+            // runs there instead of the incident failing.
+            try
+            {
+                image = Compile(ConditionCodeGenerator.Generate(plan, planHash), ConditionCodeGenerator.ClassName(planHash));
+            }
+            catch (InvalidOperationException)
+            {
+                return new CompiledConditions(new Dictionary<string, Func<IInputs, bool>>(), null);
+            }
+
             if (cached is not null)
             {
                 Directory.CreateDirectory(cacheFolder!);
@@ -45,9 +55,10 @@ public static class ConditionCompiler
         var assembly = new AssemblyLoadContext(planHash, isCollectible: true).LoadFromStream(new MemoryStream(image));
         var type = assembly.GetType($"{ConditionCodeGenerator.Namespace}.{ConditionCodeGenerator.ClassName(planHash)}")!;
         Func<IInputs, bool> Make(MethodInfo m) => m.CreateDelegate<Func<IInputs, bool>>();
+        var ids = (string[])type.GetField("LevelIds")!.GetValue(null)!;
         var levels = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Where(m => m.Name.StartsWith("Level_", StringComparison.Ordinal))
-            .ToDictionary(m => m.Name["Level_".Length..], Make, StringComparer.Ordinal);
+            .ToDictionary(m => ids[int.Parse(m.Name["Level_".Length..], System.Globalization.CultureInfo.InvariantCulture)], Make, StringComparer.Ordinal);
         var end = type.GetMethod("End") is { } e ? Make(e) : null;
         return new CompiledConditions(levels, end);
     }

@@ -69,7 +69,7 @@ public sealed record DrillScript(
 
             var bound = new ExpressionChecker(bag, ExpressionScope.BuiltInOnly).BindValue(
                 ExpressionSource.From(s, path), Text.Same(field), Expressions.Units.UnitCatalog.TimeDimension, "30 min");
-            return Semantics.ExpressionBinder.Constant(bound) is QuantityValue q ? TimeSpan.FromSeconds(q.Base) : TimeSpan.Zero;
+            return Semantics.ExpressionBinder.Constant(bound) is QuantityValue q ? Runtime.PlanRuntime.Saturated(q.Base) ?? TimeSpan.Zero : TimeSpan.Zero;
         }
 
         string? Str(YamlMappingNode m, string key) => m.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlScalarNode s ? s.Value : null;

@@ -8,6 +8,10 @@ namespace PlanLang.Engine.Events;
 public sealed record IncidentEvent(long Seq, DateTimeOffset At, DateTimeOffset RecordedAt, string Actor, EventData Data)
 {
     public string Type => Data.Type;
+
+    /// <summary>The link of the log's hash chain stored with the event (<c>Store.LogChain</c>); null in logs written
+    /// before the chain, and for events only projected in memory.</summary>
+    public string? Hash { get; init; }
 }
 
 /// <summary>An event about to be appended; the store gives it its sequence number and the time it is written.</summary>

@@ -18,7 +18,7 @@ namespace PlanLang.Engine.Runtime;
 /// </summary>
 public sealed class PlanRuntime
 {
-    private static readonly ConcurrentDictionary<string, Lazy<PlanRuntime>> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<PlanRuntime?>> Cache = new(StringComparer.Ordinal);
 
     private readonly Lock compiling = new();
 
@@ -53,10 +53,12 @@ public sealed class PlanRuntime
     /// The runtime of pinned plan text with the workspace configuration it was checked with: bound only (syntax, names,
     /// expressions — the analyses ran when the incident started), once per process for each content hash.
     /// </summary>
-    public static PlanRuntime FromText(string planText, string? configText)
+    /// <returns>Null when the text holds no plan that binds (a pinned text changed by hand, or read by a later
+    /// version that no longer accepts it): the incident can then be listed and verified, not run.</returns>
+    public static PlanRuntime? FromText(string planText, string? configText)
     {
         var hash = Hash(planText);
-        return Cache.GetOrAdd(hash + Hash(configText ?? string.Empty), _ => new Lazy<PlanRuntime>(() =>
+        return Cache.GetOrAdd(hash + Hash(configText ?? string.Empty), _ => new Lazy<PlanRuntime?>(() =>
         {
             var files = new List<SourceFile> { SourceFile.Parse("pinned.plan.yaml", FileKind.Plan, planText, UiLanguage.En) };
             if (configText is not null)
@@ -65,16 +67,22 @@ public sealed class PlanRuntime
             }
 
             var compilation = WorkspaceCompiler.Compile(".", files, new DiagnosticBag(UiLanguage.En), new CompilationOptions(UiLanguage.En, DateOnly.MinValue, Analyze: false));
-            return new PlanRuntime(compilation.BoundPlans.Single(), compilation.Norms, compilation.Config, hash);
+            return compilation.BoundPlans.Length == 1 ? new PlanRuntime(compilation.BoundPlans[0], compilation.Norms, compilation.Config, hash) : null;
         })).Value;
     }
+
+    /// <summary>The first error of a pinned text, for the message that says why it cannot be run.</summary>
+    public static string FirstError(string planText) =>
+        SourceFile.Parse("pinned.plan.yaml", FileKind.Plan, planText, UiLanguage.En).Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } first
+            ? $"{first.Code} ({first.Span.Line},{first.Span.Column})"
+            : "—";
 
     /// <summary>The runtime of a plan of a compilation that was just checked, so the text pinned is the text checked
     /// and nothing is compiled twice.</summary>
     public static PlanRuntime FromCompilation(Compilation compilation, BoundPlan plan, string planText, string? configText)
     {
         var hash = Hash(planText);
-        return Cache.GetOrAdd(hash + Hash(configText ?? string.Empty), _ => new Lazy<PlanRuntime>(() => new PlanRuntime(plan, compilation.Norms, compilation.Config, hash))).Value;
+        return Cache.GetOrAdd(hash + Hash(configText ?? string.Empty), _ => new Lazy<PlanRuntime?>(() => new PlanRuntime(plan, compilation.Norms, compilation.Config, hash))).Value!;
     }
 
     public BoundTask? Task(string id) => tasks.GetValueOrDefault(id);
@@ -150,11 +158,16 @@ public sealed class PlanRuntime
 
     /// <summary>The <c>for</c> duration of the end condition, or zero.</summary>
     public TimeSpan EndHeldFor => Plan.End is { IsUsable: true, HeldFor: { } d } && Evaluator.Constant(d) is QuantityValue q
-        ? TimeSpan.FromSeconds(q.Base)
+        ? Saturated(q.Base) ?? TimeSpan.Zero
         : TimeSpan.Zero;
 
     public static TimeSpan? Duration(BoundExpression? bound) =>
-        bound is { IsUsable: true } && ExpressionBinder.Constant(bound) is QuantityValue q ? TimeSpan.FromSeconds(q.Base) : null;
+        bound is { IsUsable: true } && ExpressionBinder.Constant(bound) is QuantityValue q ? Saturated(q.Base) : null;
+
+    /// <summary>A duration the clock can add: check refuses negative, infinite and century-long ones, but a plan
+    /// pinned before that rule (or a value read from an input) must still run rather than throw.</summary>
+    public static TimeSpan? Saturated(double seconds) =>
+        double.IsNaN(seconds) ? null : TimeSpan.FromSeconds(Math.Clamp(seconds, 0, ExpressionChecker.MaxDurationSeconds));
 
     private static bool Holds(BoundExpression condition, IEvaluationEnvironment observations)
     {

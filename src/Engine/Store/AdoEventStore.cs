@@ -50,7 +50,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
                 insert.ExecuteNonQuery();
             }
 
-            Insert(connection, incident.Id, 0, events, tx);
+            Insert(connection, incident.Id, 0, LogChain.Genesis(incident), events, tx);
             tx.Commit();
             return true;
         }
@@ -80,22 +80,28 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
             return null;
         }
 
-        var events = new List<IncidentEvent>();
-        using (var read = Command(connection, $"SELECT seq, at, recorded_at, actor, type, {PayloadColumn} FROM events WHERE incident_id = @id ORDER BY seq"))
-        {
-            Add(read, "@id", id);
-            using var r = read.ExecuteReader();
-            while (r.Read())
-            {
-                var at = EventTime.Parse(r.GetString(1));
+        return (incident, Events(connection, id, null));
+    }
 
-                // Logs from before recorded_at existed wrote each event when it was stamped.
-                var recorded = r.IsDBNull(2) ? at : EventTime.Parse(r.GetString(2));
-                events.Add(new IncidentEvent(r.GetInt64(0), at, recorded, r.GetString(3), EventJson.Read(r.GetString(4), r.GetString(5))));
-            }
+    private List<IncidentEvent> Events(DbConnection connection, string id, DbTransaction? tx)
+    {
+        var events = new List<IncidentEvent>();
+        using var read = Command(connection, $"SELECT seq, at, recorded_at, actor, type, {PayloadColumn}, hash FROM events WHERE incident_id = @id ORDER BY seq", tx);
+        Add(read, "@id", id);
+        using var r = read.ExecuteReader();
+        while (r.Read())
+        {
+            var at = EventTime.Parse(r.GetString(1));
+
+            // Logs from before recorded_at existed wrote each event when it was stamped.
+            var recorded = r.IsDBNull(2) ? at : EventTime.Parse(r.GetString(2));
+            events.Add(new IncidentEvent(r.GetInt64(0), at, recorded, r.GetString(3), EventJson.Read(r.GetString(4), r.GetString(5)))
+            {
+                Hash = r.IsDBNull(6) ? null : r.GetString(6),
+            });
         }
 
-        return (incident, events);
+        return events;
     }
 
     public void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events)
@@ -110,16 +116,27 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
             using var lease = new Lease(this);
             var connection = lease.Connection;
             using var tx = BeginWrite(connection);
-            using (var last = Command(connection, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE incident_id = @id", tx))
+            long lastSeq = 0;
+            string? lastHash = null;
+            using (var last = Command(connection, "SELECT seq, hash FROM events WHERE incident_id = @id ORDER BY seq DESC LIMIT 1", tx))
             {
                 Add(last, "@id", id);
-                if (Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture) != expectedLastSeq)
+                using var r = last.ExecuteReader();
+                if (r.Read())
                 {
-                    throw new ConcurrencyException(id, expectedLastSeq);
+                    lastSeq = r.GetInt64(0);
+                    lastHash = r.IsDBNull(1) ? null : r.GetString(1);
                 }
             }
 
-            Insert(connection, id, expectedLastSeq, events, tx);
+            if (lastSeq != expectedLastSeq)
+            {
+                throw new ConcurrencyException(id, expectedLastSeq);
+            }
+
+            // A log from before the chain: its head is worked out from the events (once; from then on it is stored).
+            var head = lastHash ?? LogChain.Head(Record(connection, id, tx) ?? throw new InvalidOperationException($"no incident {id}"), Events(connection, id, tx));
+            Insert(connection, id, expectedLastSeq, head, events, tx);
             tx.Commit();
         }
         catch (DbException e) when (IsDuplicateKey(e))
@@ -167,20 +184,32 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         command.ExecuteNonQuery();
     }
 
-    private void Insert(DbConnection connection, string id, long after, IReadOnlyList<NewEvent> events, DbTransaction tx)
+    private static IncidentRecord? Record(DbConnection connection, string id, DbTransaction tx)
+    {
+        using var read = Command(connection, $"SELECT {IncidentColumns} FROM incidents WHERE id = @id", tx);
+        Add(read, "@id", id);
+        using var r = read.ExecuteReader();
+        return r.Read() ? Record(r) : null;
+    }
+
+    private void Insert(DbConnection connection, string id, long after, string previousHash, IReadOnlyList<NewEvent> events, DbTransaction tx)
     {
         var seq = after;
         var recorded = EventTime.Format(clock.GetLocalNow());
+        var recordedAt = EventTime.Parse(recorded);
+        var previous = previousHash;
         foreach (var e in events)
         {
-            using var insert = Command(connection, $"INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload) VALUES (@id, @seq, @at, @recorded, @actor, @type, {PayloadParameter})", tx);
+            using var insert = Command(connection, $"INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload, hash) VALUES (@id, @seq, @at, @recorded, @actor, @type, {PayloadParameter}, @hash)", tx);
+            previous = LogChain.Link(previous, ++seq, EventTime.Parse(EventTime.Format(e.At)), recordedAt, e.Actor, e.Data);
             Add(insert, "@id", id);
-            Add(insert, "@seq", ++seq);
+            Add(insert, "@seq", seq);
             Add(insert, "@at", EventTime.Format(e.At));
             Add(insert, "@recorded", recorded);
             Add(insert, "@actor", e.Actor);
             Add(insert, "@type", e.Data.Type);
             Add(insert, "@payload", EventJson.Payload(e.Data));
+            Add(insert, "@hash", previous);
             insert.ExecuteNonQuery();
         }
     }

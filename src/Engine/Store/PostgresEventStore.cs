@@ -21,6 +21,7 @@ public sealed class PostgresEventStore : AdoEventStore
               incident_id TEXT NOT NULL REFERENCES incidents(id), seq BIGINT NOT NULL, at TEXT NOT NULL,
               actor TEXT NOT NULL, type TEXT NOT NULL, payload JSONB NOT NULL, PRIMARY KEY (incident_id, seq));
             ALTER TABLE events ADD COLUMN IF NOT EXISTS recorded_at TEXT;
+            ALTER TABLE events ADD COLUMN IF NOT EXISTS hash TEXT;
             """);
     }
 

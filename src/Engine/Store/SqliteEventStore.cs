@@ -17,7 +17,7 @@ public sealed class SqliteEventStore : AdoEventStore
     public SqliteEventStore(string path, TimeProvider? clock = null)
         : base(clock ?? TimeProvider.System)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        CreateOwnerOnly(path);
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString();
         var connection = Rent();
         Execute(connection, "PRAGMA journal_mode=WAL;");
@@ -30,14 +30,49 @@ public sealed class SqliteEventStore : AdoEventStore
               actor TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, recorded_at TEXT, PRIMARY KEY (incident_id, seq));
             """);
 
-        // Logs written before events carried their recording time gain the column; their rows keep it empty.
-        using var columns = Command(connection, "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'recorded_at'");
-        if (Convert.ToInt64(columns.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        // Logs written before events carried their recording time (and their chain hash) gain the columns; their rows
+        // keep them empty.
+        foreach (var column in new[] { "recorded_at", "hash" })
         {
-            Execute(connection, "ALTER TABLE events ADD COLUMN recorded_at TEXT;");
+            using var columns = Command(connection, $"SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = '{column}'");
+            if (Convert.ToInt64(columns.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(connection, $"ALTER TABLE events ADD COLUMN {column} TEXT;");
+            }
         }
 
         Return(connection);
+    }
+
+    // Plans, names and phone numbers of responders are in the log: the file is created readable by its owner only
+    // (SQLite gives its -wal and -shm files the database file's permissions), in a folder only the owner can list.
+    private static void CreateOwnerOnly(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(folder))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        if (!File.Exists(full) && !OperatingSystem.IsWindows())
+        {
+            try
+            {
+                using var created = new FileStream(full, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite });
+            }
+            catch (IOException) when (File.Exists(full))
+            {
+                // Another process created it first, with the same mode.
+            }
+        }
     }
 
     public override void Dispose()

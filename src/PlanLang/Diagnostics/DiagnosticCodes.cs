@@ -102,6 +102,21 @@ public static class DiagnosticCodes
         "未知的时区“{0}”。请写 IANA 时区名，例如 Asia/Shanghai（北京时间）、Asia/Urumqi。",
         "Unknown time zone '{0}'. Write an IANA time zone name, for example Asia/Shanghai or Asia/Urumqi.");
 
+    public static readonly DiagnosticDescriptor FileTooLarge = new(
+        "PL1019", Error, "File too large",
+        "文件有 {0} 字节，超过上限 {1} 字节，未读取。预案、名录和配置远小于此；请检查是否误放了其他文件，或把内容拆成多个文件。",
+        "The file has {0} bytes, more than the limit of {1}, and was not read. Plans, registries and configurations are far smaller; check that this is the file you meant, or split it.");
+
+    public static readonly DiagnosticDescriptor YamlTooComplex = new(
+        "PL1020", Error, "YAML nested too deep or too large",
+        "{0}，未继续读取。请检查是否缺少右括号，或把内容拆开。",
+        "{0}; the file was not read further. Check for a missing closing bracket, or split the content.");
+
+    public static readonly DiagnosticDescriptor IdTooLong = new(
+        "PL1021", Error, "Id too long",
+        "标识有 {0} 个字符，超过上限 {1}。请用简短的标识，例如 longwan/typhoon；长名称写在 title 中。",
+        "The id has {0} characters, more than the limit of {1}. Use a short id such as longwan/typhoon; the long name goes in title.");
+
     // PL2xxx — names and references
 
     public static readonly DiagnosticDescriptor UndefinedRole = new(
@@ -160,6 +175,16 @@ public static class DiagnosticCodes
         "PL3001", Error, "Expression syntax error",
         "表达式语法错误：{0}。",
         "Expression syntax error: {0}.");
+
+    public static readonly DiagnosticDescriptor ExpressionTooComplex = new(
+        "PL3013", Error, "Expression too long or nested too deep",
+        "表达式{0}，未检查。请把条件拆短，例如把一长串 or 分到几个级别或几个声明的输入项中。",
+        "The expression {0} and was not checked. Shorten it, for example by spreading a long chain of or over several levels or declared inputs.");
+
+    public static readonly DiagnosticDescriptor ValueOutOfRange = new(
+        "PL3014", Error, "Value out of range",
+        "{0}{1}。请改为实际可能出现的值。",
+        "{0} {1}. Write a value that can really occur.");
 
     public static readonly DiagnosticDescriptor UnknownInput = new(
         "PL3002", Error, "Unknown input",
@@ -443,6 +468,16 @@ public static class DiagnosticCodes
         "CAP 预警的区域（{0}）不在本事件的区域（{1}）内或其上下级，未记录。",
         "The CAP alert's area ({0}) is not the incident's area ({1}), above it or below it; nothing was recorded.");
 
+    public static readonly DiagnosticDescriptor LogTampered = new(
+        "PL7014", Error, "Incident log does not verify",
+        "事件“{0}”的记录未通过校验：{1}。记录被人改动过；在查明之前本事件不再受理命令。请用 planlang run verify 检查全部事件，并从备份恢复数据库。",
+        "The log of incident '{0}' does not verify: {1}. It was changed by hand; the incident takes no command until that is cleared up. Check every incident with planlang run verify and restore the database from a backup.");
+
+    public static readonly DiagnosticDescriptor PinnedPlanUnusable = new(
+        "PL7015", Error, "Pinned plan cannot be run",
+        "事件“{0}”固定的预案文本无法运行：{1}。事件记录仍在，可以查看列表和校验，但不能再执行命令。",
+        "The plan text pinned by incident '{0}' cannot be run: {1}. Its log is kept and can be listed and verified, but it takes no further command.");
+
     public static readonly DiagnosticDescriptor IncidentExists = new(
         "PL7011", Error, "Incident id taken",
         "已有编号为“{0}”的事件，请换一个 --id。",
@@ -464,6 +499,13 @@ public static class DiagnosticCodes
         "PL8003", Error, "PDF printing failed",
         "Chromium 未能打印 PDF：{0}。",
         "Chromium could not print the PDF: {0}.");
+
+    // PL9xxx — the language server's protocol
+
+    public static readonly DiagnosticDescriptor MalformedLspMessage = new(
+        "PL9001", Warning, "Malformed language-server message",
+        "语言服务器忽略了一条格式错误的消息（{0}），会话继续。若反复出现，请检查编辑器扩展的版本。",
+        "The language server ignored a malformed message ({0}) and goes on. If this repeats, check the editor extension's version.");
 }
 
 /// <summary>The list of all descriptors, read once by reflection so that adding a code needs no second edit.</summary>

@@ -26,8 +26,12 @@ public sealed record DiagnosticDescriptor(
 
     public string Format(UiLanguage language, params object?[] args)
     {
-        var localized = args.Select(a => a is Text text ? text.For(language) : a).ToArray();
+        var localized = args.Select(a => a is Text text ? text.For(language) : a is string value ? Quoted(value) : a).ToArray();
         var template = language == UiLanguage.ZhCn ? MessageZh : MessageEn;
         return string.Format(CultureInfo.InvariantCulture, template, localized);
     }
+
+    // A value from the file quoted back is cut: a 50 MB scalar must not become a 50 MB message.
+    private static string Quoted(string value) =>
+        value.Length <= Syntax.InputLimits.MaxQuotedLength ? value : string.Concat(value.AsSpan(0, Syntax.InputLimits.MaxQuotedLength), "…");
 }

@@ -67,6 +67,32 @@ public static class MessageParts
 
     public static Text ForOnceAtTheEnd { get; } = new("“for”只能出现在条件末尾，且只能出现一次", "'for' may appear once, at the end of a condition");
 
+    public static Text NotFinite { get; } = new("不是有限的数（是否除以了 0？）", "is not a finite number (a division by 0?)");
+
+    public static Text Negative { get; } = new("是负数；时长、人数、面积和数量不能为负", "is negative; durations, persons, areas and amounts cannot be");
+
+    public static Text LongerThanACentury { get; } = new("超过 100 年", "is longer than 100 years");
+
+    public static Text HeldFor { get; } = new("“for”后的持续时间", "the duration after 'for'");
+
+    public static Text YamlTooDeep(int limit) =>
+        new($"列表和映射嵌套超过 {limit} 层", $"lists and mappings are nested more than {limit} deep");
+
+    public static Text YamlTooManyNodes(int limit) =>
+        new($"文件的值（别名按其代表的值计）超过 {limit:N0} 个", $"the file holds more than {limit:N0} values (an alias counts as the values it stands for)");
+
+    public static Text ExpressionTooLong(int length, int limit) =>
+        new($"有 {length:N0} 个字符，超过上限 {limit:N0}", $"has {length:N0} characters, more than the limit of {limit:N0},");
+
+    public static Text ExpressionTooManyTokens(int limit) =>
+        new($"由超过 {limit:N0} 个词和符号组成", $"has more than {limit:N0} words and symbols,");
+
+    public static Text ExpressionTooDeep(int limit) =>
+        new($"的括号和“非”“-”嵌套超过 {limit} 层", $"nests brackets, not and minus more than {limit} deep,");
+
+    public static Text NumberTooLarge(string number) =>
+        new($"中的数字“{number}”太大（上限 10^15）", $"holds the number '{number}', larger than 10^15,");
+
     public static Text Unexpected(string token) => new($"“{token}”出现的位置不对", $"unexpected '{token}'");
 
     public static Text DidYouMean(string name) => new($"（是否要写“{name}”？）", $" (did you mean '{name}'?)") { Suggestion = name };

@@ -45,11 +45,41 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     }
 
     /// <summary>Checks a value and keeps its bound tree for the analyses and the engine.</summary>
-    public BoundExpression BindValue(ExpressionSource expression, Text field, Dimension? expected = null, string? example = null)
+    /// <param name="amount">The value is an amount (a stock, a need): it may not be negative. Durations, persons and
+    /// areas are amounts by their dimension.</param>
+    public BoundExpression BindValue(ExpressionSource expression, Text field, Dimension? expected = null, string? example = null, bool amount = false)
     {
         var before = diagnostics.ErrorCount;
         var (body, type) = Value(expression, field, expected, example);
+        if (diagnostics.ErrorCount == before && body is not null && type is QuantityType q
+            && OutOfRange(body, amount || IsAmount(q.Dimension), q.Dimension.Equals(UnitCatalog.TimeDimension)) is { } problem)
+        {
+            diagnostics.Add(DiagnosticCodes.ValueOutOfRange, expression.Span, field, problem);
+        }
+
         return new BoundExpression(expression, body, null, type, diagnostics.ErrorCount > before);
+    }
+
+    /// <summary>The longest duration a plan may state: deadlines and holding times are hours and days; a century is
+    /// far beyond any, and well inside what the engine's clock can add.</summary>
+    public const double MaxDurationSeconds = 100 * 365.25 * 86_400;
+
+    private static bool IsAmount(Dimension d) =>
+        d.Equals(UnitCatalog.TimeDimension) || d.Equals(UnitCatalog.PersonDimension) || d.Equals(UnitCatalog.AreaDimension);
+
+    // What the engine cannot run, check refuses: a duration of 10^12 days or "0 min / 0" overflowed its clock.
+    private static Text? OutOfRange(BoundNode body, bool amount, bool duration)
+    {
+        if (BoundTree.Descendants(body).Any(n => n is BoundInput or BoundScenarioValue or BoundNormValue)
+            || Evaluator.Constant(body) is not QuantityValue value)
+        {
+            return null;
+        }
+
+        return !double.IsFinite(value.Base) ? MessageParts.NotFinite
+            : amount && value.Base < 0 ? MessageParts.Negative
+            : duration && value.Base > MaxDurationSeconds ? MessageParts.LongerThanACentury
+            : null;
     }
 
     /// <summary>Checks a trigger: it must be a condition; <c>for</c> must be followed by a duration.</summary>
@@ -82,6 +112,10 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
             if (heldFor.Type is QuantityType q && !q.Dimension.Equals(UnitCatalog.TimeDimension))
             {
                 Add(DiagnosticCodes.ForNeedsDuration, duration, q.Describe());
+            }
+            else if (heldFor.Type is QuantityType && OutOfRange(heldFor, amount: true, duration: true) is { } problem)
+            {
+                Add(DiagnosticCodes.ValueOutOfRange, duration, MessageParts.HeldFor, problem);
             }
             else if (heldFor.Type is not (QuantityType or ErrorType))
             {
@@ -151,7 +185,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     {
         foreach (var error in errors)
         {
-            diagnostics.Add(DiagnosticCodes.ExpressionSyntax, source.At(error.Start, error.Length), error.Message);
+            diagnostics.Add(error.OverLimit ? DiagnosticCodes.ExpressionTooComplex : DiagnosticCodes.ExpressionSyntax, source.At(error.Start, error.Length), error.Message);
         }
     }
 

@@ -5,6 +5,7 @@ using Antlr4.Runtime.Misc;
 using PlanLang.Diagnostics;
 using PlanLang.Expressions.Ast;
 using PlanLang.Expressions.Generated;
+using PlanLang.Syntax;
 
 namespace PlanLang.Expressions;
 
@@ -24,13 +25,27 @@ public static class ExpressionParser
     public static (ExpressionTree? Tree, ImmutableArray<ExpressionSyntaxError> Errors) Parse(string text, bool condition) =>
         Cache.Count < 100_000 ? Cache.GetOrAdd((text, condition), static key => ParseUncached(key.Item1, key.Item2)) : ParseUncached(text, condition);
 
+    /// <summary>The largest number a quantity may hold: beyond it a double loses whole units and a duration overflows.</summary>
+    public const double MaxNumber = 1e15;
+
     private static (ExpressionTree? Tree, ImmutableArray<ExpressionSyntaxError> Errors) ParseUncached(string text, bool condition)
     {
+        if (text.Length > InputLimits.MaxExpressionLength)
+        {
+            return (null, [new(0, 1, MessageParts.ExpressionTooLong(text.Length, InputLimits.MaxExpressionLength), OverLimit: true)]);
+        }
+
         var errors = new ErrorCollector(text.TrimEnd().Length);
         var lexer = new PlanExprLexer(CharStreams.fromString(text));
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(errors);
-        var parser = new PlanExprParser(new CommonTokenStream(lexer));
+        var tokens = lexer.GetAllTokens();
+        if (OverLimit(tokens) is { } refused)
+        {
+            return (null, [refused]);
+        }
+
+        var parser = new PlanExprParser(new CommonTokenStream(new ListTokenSource(tokens)));
         parser.RemoveErrorListeners();
         parser.AddErrorListener(errors);
 
@@ -55,6 +70,63 @@ public static class ExpressionParser
 
         // Only the first error: after it ANTLR's recovery produces follow-on noise that helps nobody.
         return (tree, errors.Errors.Take(1).ToImmutableArray());
+    }
+
+    // The parser, the AST builder, the checker, the interpreter and the C# generator all recurse over the tree; the
+    // tokens bound its depth before any of them runs (a stack overflow cannot be caught).
+    private static ExpressionSyntaxError? OverLimit(IList<IToken> tokens)
+    {
+        if (tokens.Count > InputLimits.MaxExpressionTokens)
+        {
+            var t = tokens[InputLimits.MaxExpressionTokens];
+            return new(t.StartIndex, 1, MessageParts.ExpressionTooManyTokens(InputLimits.MaxExpressionTokens), OverLimit: true);
+        }
+
+        // Depth: open brackets plus the prefix operators waiting for their operand, at every bracket level.
+        var prefixes = new Stack<int>();
+        var run = 0;
+        var depth = 0;
+        foreach (var t in tokens)
+        {
+            switch (t.Type)
+            {
+                case PlanExprLexer.LPAREN:
+                    prefixes.Push(run);
+                    run = 0;
+                    depth++;
+                    break;
+                case PlanExprLexer.RPAREN when prefixes.Count > 0:
+                    depth -= prefixes.Pop() + 1 + run;
+                    run = 0;
+                    break;
+                case PlanExprLexer.NOT:
+                case PlanExprLexer.MINUS:
+                    run++;
+                    depth++;
+                    break;
+                case PlanExprLexer.NUMBER:
+                    if (double.Parse(t.Text, CultureInfo.InvariantCulture) > MaxNumber)
+                    {
+                        return new(t.StartIndex, t.Text.Length, MessageParts.NumberTooLarge(t.Text.Length > 20 ? t.Text[..20] + "…" : t.Text), OverLimit: true);
+                    }
+
+                    depth -= run;
+                    run = 0;
+                    break;
+                case PlanExprLexer.IDENT:
+                case PlanExprLexer.STRING:
+                    depth -= run;
+                    run = 0;
+                    break;
+            }
+
+            if (depth > InputLimits.MaxExpressionDepth)
+            {
+                return new(t.StartIndex, 1, MessageParts.ExpressionTooDeep(InputLimits.MaxExpressionDepth), OverLimit: true);
+            }
+        }
+
+        return null;
     }
 
     private sealed class ErrorCollector(int contentLength) : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>

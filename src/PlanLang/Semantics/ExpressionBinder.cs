@@ -209,7 +209,7 @@ public sealed class ExpressionBinder(DiagnosticBag diagnostics)
 
     private BoundExpression RequireQuantity(ExpressionChecker checker, ExpressionSource value, Text field)
     {
-        var bound = checker.BindValue(value, field);
+        var bound = checker.BindValue(value, field, amount: true);
         if (bound.Type is QuantityType or ErrorType)
         {
             return bound;

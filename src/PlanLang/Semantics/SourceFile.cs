@@ -15,8 +15,15 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
     /// <summary>The text the syntax was read from, or null when the file could not be read; what an incident pins.</summary>
     public string? Text { get; init; }
 
-    public static SourceFile Load(string path, FileKind kind, UiLanguage language) =>
-        Parse(path, kind, ReadText(path, out var error), language, error);
+    public static SourceFile Load(string path, FileKind kind, UiLanguage language)
+    {
+        if (SizeOnDisk(path) is > InputLimits.MaxFileBytes and var size)
+        {
+            return TooLarge(path, kind, size, language);
+        }
+
+        return Parse(path, kind, ReadText(path, out var error), language, error);
+    }
 
     public static SourceFile Parse(string path, FileKind kind, string? text, UiLanguage language, string? readError = null)
     {
@@ -25,6 +32,12 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
         {
             bag.Add(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(path), readError ?? path);
             return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null);
+        }
+
+        // An editor's unsaved text or a pinned plan: measured as the file it would be.
+        if (text.Length > InputLimits.MaxFileBytes / 4 && (long)System.Text.Encoding.UTF8.GetByteCount(text) is > InputLimits.MaxFileBytes and var bytes)
+        {
+            return TooLarge(path, kind, bytes, language);
         }
 
         var root = YamlLoader.Load(path, text, bag);
@@ -62,8 +75,28 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
         return file with { Suppressions = Suppression.Scan(path, text), Text = text };
     }
 
-    /// <summary>The file's text, or null when it cannot be read.</summary>
-    public static string? TryRead(string path) => ReadText(path, out _);
+    /// <summary>The file's text, or null when it cannot be read or is over the size limit.</summary>
+    public static string? TryRead(string path) => SizeOnDisk(path) > InputLimits.MaxFileBytes ? null : ReadText(path, out _);
+
+    // Checked before reading: a 5 GB file must not be read into memory to learn that it is too large.
+    private static long SizeOnDisk(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    private static SourceFile TooLarge(string path, FileKind kind, long size, UiLanguage language)
+    {
+        var bag = new DiagnosticBag(language);
+        bag.Add(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(path), size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), InputLimits.MaxFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null);
+    }
 
     private static string? ReadText(string path, out string? error)
     {

@@ -22,10 +22,15 @@ public static class WorkspaceFiles
         return null;
     }
 
-    /// <summary>Every *.plan.yaml and *.registry.yaml below the folder, in a stable order.</summary>
+    /// <summary>Every *.plan.yaml and *.registry.yaml below the folder, in a stable order. A symbolic link is followed
+    /// only to a folder or file inside the workspace that is not already being read: two links to <c>.</c> made
+    /// <c>check</c> loop, and one to the parent read every plan beside the workspace.</summary>
     public static IReadOnlyList<string> Enumerate(string root)
     {
         var result = new List<string>();
+        var realRoot = RealPath(root) ?? Path.GetFullPath(root);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { realRoot };
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -33,16 +38,57 @@ public static class WorkspaceFiles
             var dir = pending.Pop();
             foreach (var sub in Directory.EnumerateDirectories(dir))
             {
-                if (!SkippedFolders.Contains(Path.GetFileName(sub)))
+                if (SkippedFolders.Contains(Path.GetFileName(sub)))
+                {
+                    continue;
+                }
+
+                if (RealPath(sub) is { } real && Inside(real, realRoot) && seen.Add(real))
                 {
                     pending.Push(sub);
                 }
             }
 
-            result.AddRange(Directory.EnumerateFiles(dir, "*.yaml").Where(f => FileKinds.Of(f) is FileKind.Plan or FileKind.Registry));
+            foreach (var file in Directory.EnumerateFiles(dir, "*.yaml"))
+            {
+                if (FileKinds.Of(file) is FileKind.Plan or FileKind.Registry && RealPath(file) is { } real && Inside(real, realRoot) && seenFiles.Add(real))
+                {
+                    result.Add(file);
+                }
+            }
         }
 
         result.Sort(StringComparer.Ordinal);
         return result;
+    }
+
+    private static bool Inside(string path, string root) =>
+        path == root || path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>The path with every symbolic link on it resolved, or null for a dangling link or a loop.</summary>
+    private static string? RealPath(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            var parts = full.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            var current = Path.GetPathRoot(full) ?? string.Empty;
+            foreach (var part in parts)
+            {
+                var next = Path.Combine(current, part);
+                FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+                current = info.LinkTarget is null ? next : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName is { } target && (Directory.Exists(target) || File.Exists(target)) ? target : throw new IOException("dangling link");
+            }
+
+            return current;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

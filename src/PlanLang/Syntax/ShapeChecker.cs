@@ -260,6 +260,10 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
         {
             WrongType(scalar, path, TextName);
         }
+        else if (scalar.Value is { Length: > InputLimits.MaxIdLength } longId)
+        {
+            diagnostics.Add(DiagnosticCodes.IdTooLong, scalar.Span(file), longId.Length, InputLimits.MaxIdLength);
+        }
         else if (!IdPattern().IsMatch(scalar.Value ?? string.Empty))
         {
             diagnostics.Add(DiagnosticCodes.BadId, scalar.Span(file), scalar.Value ?? string.Empty);

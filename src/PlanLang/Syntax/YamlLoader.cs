@@ -11,6 +11,11 @@ public static class YamlLoader
     {
         try
         {
+            if (OverLimit(file, text, diagnostics))
+            {
+                return null;
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
@@ -33,6 +38,63 @@ public static class YamlLoader
         }
 
         return null;
+    }
+
+    // YamlDotNet's representation model is built recursively (40,000 nested '[' overflowed the stack) and an alias
+    // is walked once per use; the event parser is not recursive, so it measures both before anything is built.
+    private static bool OverLimit(string file, string text, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(text));
+        var open = new Stack<(long Nodes, string? Anchor)>();
+        var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
+        long nodes = 0;
+        while (parser.MoveNext())
+        {
+            var e = parser.Current!;
+            long added = 0;
+            switch (e)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    var anchor = ((YamlDotNet.Core.Events.NodeEvent)e).Anchor;
+                    open.Push((nodes, anchor.IsEmpty ? null : anchor.Value));
+                    if (open.Count > InputLimits.MaxYamlDepth)
+                    {
+                        diagnostics.Add(DiagnosticCodes.YamlTooComplex, YamlSpans.At(file, e.Start), MessageParts.YamlTooDeep(InputLimits.MaxYamlDepth));
+                        return true;
+                    }
+
+                    added = 1;
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    var (start, name) = open.Pop();
+                    if (name is not null)
+                    {
+                        anchors[name] = nodes - start;
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.Scalar scalar:
+                    added = 1;
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        anchors[scalar.Anchor.Value] = 1;
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.AnchorAlias alias:
+                    added = anchors.GetValueOrDefault(alias.Value.Value, 1);
+                    break;
+            }
+
+            nodes += added;
+            if (nodes > InputLimits.MaxYamlNodes)
+            {
+                diagnostics.Add(DiagnosticCodes.YamlTooComplex, YamlSpans.At(file, e.Start), MessageParts.YamlTooManyNodes(InputLimits.MaxYamlNodes));
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // YamlDotNet reports a tab in the indentation at the token before it, often a line too high; the tab itself is

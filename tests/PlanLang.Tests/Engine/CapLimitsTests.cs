@@ -1,5 +1,6 @@
 using System.Text;
 using PlanLang.Engine.Cap;
+using PlanLang.Syntax;
 
 namespace PlanLang.Tests.Engine;
 
@@ -28,7 +29,7 @@ public sealed class CapLimitsTests
         entities.Append("]>");
         var (alert, error) = CapAlert.Parse(entities + Wrap("<note>&f;</note>"));
         Assert.Null(alert);
-        Assert.Contains("DTD", error, StringComparison.Ordinal);
+        Assert.Contains("DTD", error!.En, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,13 +38,13 @@ public sealed class CapLimitsTests
         var deep = string.Concat(Enumerable.Repeat("<x>", 100_000)) + string.Concat(Enumerable.Repeat("</x>", 100_000));
         var (alert, error) = CapAlert.Parse(Wrap(deep));
         Assert.Null(alert);
-        Assert.Contains($"nested more than {CapAlert.MaxDepth} deep", error, StringComparison.Ordinal);
+        Assert.Contains($"nested more than {InputLimits.MaxCapDepth} deep", error!.En, StringComparison.Ordinal);
 
-        var many = string.Concat(Enumerable.Repeat("<x/>", CapAlert.MaxElements + 1));
-        Assert.Contains("elements", CapAlert.Parse(Wrap(many)).Error, StringComparison.Ordinal);
+        var many = string.Concat(Enumerable.Repeat("<x/>", InputLimits.MaxCapElements + 1));
+        Assert.Contains("elements", CapAlert.Parse(Wrap(many)).Error!.En, StringComparison.Ordinal);
 
-        var big = new string(' ', CapAlert.MaxCharacters + 1);
-        Assert.Contains("characters", CapAlert.Parse(big).Error, StringComparison.Ordinal);
+        var big = new string(' ', InputLimits.MaxCapCharacters + 1);
+        Assert.Contains("characters", CapAlert.Parse(big).Error!.En, StringComparison.Ordinal);
 
         // A real alert is none of these.
         Assert.NotNull(CapAlert.Parse(Wrap(string.Empty)).Alert);

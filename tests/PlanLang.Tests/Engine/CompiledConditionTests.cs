@@ -23,7 +23,7 @@ public sealed class CompiledConditionTests
     {
         var path = Repo.PathOf(planFile.Split('/'));
         var root = WorkspaceFiles.FindRoot(path)!;
-        var runtime = PlanRuntime.FromText(File.ReadAllText(path), File.ReadAllText(Path.Combine(root, "planlang.yaml")));
+        var runtime = PlanRuntime.FromText(File.ReadAllText(path), File.ReadAllText(Path.Combine(root, "planlang.yaml")))!;
         var compiled = ConditionCompiler.For(runtime.Plan, PlanRuntime.Hash(File.ReadAllText(path)), cacheFolder: null);
         var conditions = runtime.Levels.Where(l => l.When?.IsUsable == true).Select(l => (Name: l.Id, Bound: l.When!, Fast: compiled.Levels[l.Id])).ToList();
         if (runtime.Plan.End is { IsUsable: true } end)
@@ -58,7 +58,7 @@ public sealed class CompiledConditionTests
     {
         using var ws = new TempWorkspace();
         var text = File.ReadAllText(Repo.PathOf("plans", "longwan", "typhoon.plan.yaml"));
-        var runtime = PlanRuntime.FromText(text, File.ReadAllText(Repo.PathOf("plans", "planlang.yaml")));
+        var runtime = PlanRuntime.FromText(text, File.ReadAllText(Repo.PathOf("plans", "planlang.yaml")))!;
         var hash = "cachetest" + Guid.NewGuid().ToString("N");
         ConditionCompiler.For(runtime.Plan, hash, ws.Root);
         Assert.True(File.Exists(Path.Combine(ws.Root, $"{ConditionCodeGenerator.ClassName(hash)}.dll")));

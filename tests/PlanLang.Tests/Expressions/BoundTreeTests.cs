@@ -81,7 +81,7 @@ public sealed class BoundTreeTests
             tasks:
               - { id: t1, title: 任务, owner: office, from: IV }
             """;
-        var runtime = PlanRuntime.FromText(plan, null);
+        var runtime = PlanRuntime.FromText(plan, null)!;
         var compiled = ConditionCompiler.For(runtime.Plan, PlanRuntime.Hash(plan), cacheFolder: null);
         Assert.True(PlanRuntime.Interpret(runtime.Plan.Levels[0].When!, Observations.Empty));
         Assert.True(compiled.Levels["IV"](new ObservedInputs(Observations.Empty)));

@@ -150,7 +150,7 @@ public sealed class RenderTests
         Environment.SetEnvironmentVariable("PLANLANG_CHROMIUM", "/nonexistent/chromium");
         try
         {
-            var e = Assert.Throws<RenderException>(() => PdfPrinter.Print(Path.Combine(ws.Root, "longwan-typhoon.handbook.html"), Path.Combine(ws.Root, "x.pdf"), UiLanguage.En));
+            var e = Assert.Throws<RenderException>(() => ChromiumSession.Start(UiLanguage.En));
             Assert.Equal("PL8002", e.Diagnostic.Code);
             Assert.Contains("apt-get install chromium", e.Diagnostic.Message, StringComparison.Ordinal);
         }
@@ -164,7 +164,8 @@ public sealed class RenderTests
     public void PL8003_a_page_chromium_cannot_print_is_reported()
     {
         using var ws = new TempWorkspace(withConfig: false, withRegistry: false);
-        var failed = Assert.Throws<RenderException>(() => PdfPrinter.Print(Path.Combine(ws.Root, "missing-dir", "none.html"), Path.Combine(ws.Root, "missing-dir", "x.pdf"), UiLanguage.En));
+        using var browser = ChromiumSession.Start(UiLanguage.En);
+        var failed = Assert.Throws<RenderException>(() => browser.Print(Path.Combine(ws.Root, "missing-dir", "none.html"), Path.Combine(ws.Root, "missing-dir", "x.pdf")));
         Assert.Equal("PL8003", failed.Diagnostic.Code);
     }
 }

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using PlanLang.Engine.Events;
+
+namespace PlanLang.Engine.Store;
+
+/// <summary>
+/// The hash chain that makes an incident's log tamper-evident (docs/reliability.md): the first event's hash covers
+/// the incident's pinned record (plan hash, configuration, start), and every event's hash covers the previous hash
+/// and the event itself. An event, the pinned plan or the order of events changed by hand breaks the chain at the
+/// first link it touches. Values are hashed in their canonical form (the log's time format, the payload as the engine
+/// serializes it), so PostgreSQL's jsonb normalisation does not look like tampering while a changed value does.
+/// </summary>
+public static class LogChain
+{
+    /// <summary>Where a log first fails verification, and why.</summary>
+    public sealed record Break(long Seq, LogBreak Reason);
+
+    public static string Genesis(IncidentRecord incident) => Sha256(
+        "planlang-incident-1",
+        incident.Id,
+        incident.PlanId,
+        incident.PlanHash,
+        incident.ConfigText is null ? "-" : Sha256(incident.ConfigText),
+        EventTime.Format(incident.CreatedAt),
+        incident.Exercise ? "exercise" : "actual");
+
+    public static string Link(string previous, long seq, DateTimeOffset at, DateTimeOffset recordedAt, string actor, EventData data) => Sha256(
+        previous,
+        seq.ToString(CultureInfo.InvariantCulture),
+        EventTime.Format(at),
+        EventTime.Format(recordedAt),
+        actor,
+        data.Type,
+        EventJson.Payload(data));
+
+    /// <summary>The first place the log does not verify, or null. Events from before the chain existed (no hash) are
+    /// accepted only as the start of a log: a missing hash after a chained event is a break.</summary>
+    public static Break? FirstBreak(IncidentRecord incident, IReadOnlyList<IncidentEvent> events)
+    {
+        if (PlanLang.Engine.Runtime.PlanRuntime.Hash(incident.PlanText) != incident.PlanHash)
+        {
+            return new Break(0, LogBreak.PlanTextChanged);
+        }
+
+        var previous = Genesis(incident);
+        var chained = false;
+        var expectedSeq = 1L;
+        foreach (var e in events)
+        {
+            if (e.Seq != expectedSeq++)
+            {
+                return new Break(e.Seq, LogBreak.SequenceGap);
+            }
+
+            var computed = Link(previous, e.Seq, e.At, e.RecordedAt, e.Actor, e.Data);
+            if (e.Hash is null)
+            {
+                if (chained)
+                {
+                    return new Break(e.Seq, LogBreak.HashRemoved);
+                }
+            }
+            else if (e.Hash != computed)
+            {
+                return new Break(e.Seq, LogBreak.EventChanged);
+            }
+            else
+            {
+                chained = true;
+            }
+
+            previous = computed;
+        }
+
+        return null;
+    }
+
+    /// <summary>The hash the next event links to: the last event's, or the incident's when it has none.</summary>
+    public static string Head(IncidentRecord incident, IReadOnlyList<IncidentEvent> events)
+    {
+        var previous = Genesis(incident);
+        foreach (var e in events)
+        {
+            previous = Link(previous, e.Seq, e.At, e.RecordedAt, e.Actor, e.Data);
+        }
+
+        return previous;
+    }
+
+    private static string Sha256(params string[] parts)
+    {
+        // Length-prefixed, so no choice of field values can make two different events hash alike.
+        var text = new StringBuilder();
+        foreach (var part in parts)
+        {
+            text.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
+
+/// <summary>What broke a log's chain.</summary>
+public enum LogBreak
+{
+    /// <summary>The pinned plan text no longer has the hash it was pinned with.</summary>
+    PlanTextChanged,
+
+    /// <summary>An event's content (or the incident record before it) differs from what was hashed when it was written.</summary>
+    EventChanged,
+
+    /// <summary>An event after chained events carries no hash.</summary>
+    HashRemoved,
+
+    /// <summary>Sequence numbers are not 1, 2, 3… (an event deleted or inserted).</summary>
+    SequenceGap,
+}
