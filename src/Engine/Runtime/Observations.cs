@@ -51,6 +51,13 @@ public sealed class Observations(ImmutableDictionary<string, Value> values) : IE
             return (null, error);
         }
 
+        if (value is QuantityValue quantity && quantity.Base is var amount && (!double.IsFinite(amount) || (amount < 0 && input.Type is QuantityType t && !Expressions.Units.UnitCatalog.MayBeNegative(t.Dimension))))
+        {
+            return (null, double.IsFinite(amount)
+                ? new Text($"“{text}”是负数，{input.Title.Zh}不能为负", $"'{text}' is negative; {input.Path} cannot be")
+                : new Text($"“{text}”不是有限的数（是否除以了 0？）", $"'{text}' is not a finite number (a division by 0?)"));
+        }
+
         return (input.Type, value) switch
         {
             (QuantityType q, QuantityValue v) when v.Flexible => (new QuantityValue(v.Base * QuantityValue.UnitFactor(q.Unit), q.Dimension, q.Unit), null),

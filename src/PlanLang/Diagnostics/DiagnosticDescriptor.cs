@@ -26,12 +26,13 @@ public sealed record DiagnosticDescriptor(
 
     public string Format(UiLanguage language, params object?[] args)
     {
-        var localized = args.Select(a => a is Text text ? text.For(language) : a is string value ? Quoted(value) : a).ToArray();
+        var localized = args.Select(a => a is Text text ? Quoted(text.For(language), 5) : a is string value ? Quoted(value) : a).ToArray();
         var template = language == UiLanguage.ZhCn ? MessageZh : MessageEn;
         return string.Format(CultureInfo.InvariantCulture, template, localized);
     }
 
-    // A value from the file quoted back is cut: a 50 MB scalar must not become a 50 MB message.
-    private static string Quoted(string value) =>
-        value.Length <= Syntax.InputLimits.MaxQuotedLength ? value : string.Concat(value.AsSpan(0, Syntax.InputLimits.MaxQuotedLength), "…");
+    // A value from the file quoted back is cut: a 50 MB scalar must not become a 50 MB message. A composed part (a
+    // list of what is defined, a value inside a sentence) may be longer, but not without bound either.
+    private static string Quoted(string value, int times = 1) =>
+        value.Length <= Syntax.InputLimits.MaxQuotedLength * times ? value : string.Concat(value.AsSpan(0, Syntax.InputLimits.MaxQuotedLength * times), "…");
 }

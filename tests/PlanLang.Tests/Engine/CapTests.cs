@@ -113,6 +113,41 @@ public abstract class CapTests(string kind) : IDisposable
         Assert.Contains("not {urn:oasis:names:tc:emergency:cap:1.2}alert", Run("cap", "bd", Path.Combine(ws.Root, "v11.xml")).Err, StringComparison.Ordinal);
         Assert.Equal(2, Run("cap", "bd", Path.Combine(ws.Root, "missing.xml")).Exit);
     }
+
+    [Theory]
+    [InlineData("<msgType>Update</msgType>", "<msgType>Ack</msgType>", "msgType=Ack")]
+    [InlineData("<msgType>Update</msgType>", "<msgType>Error</msgType>", "msgType=Error")]
+    [InlineData("<sent>2024-07-12T21:31:38+08:00</sent>", "<sent>yesterday evening</sent>", "sent='yesterday evening'")]
+    [InlineData("<sent>2024-07-12T21:31:38+08:00</sent>", "<sent>2024-07-12</sent>", "sent='2024-07-12'")]
+    public void PL7012_an_acknowledgement_or_a_sent_that_is_no_time_is_refused_and_nothing_recorded(string from, string to, string reason)
+    {
+        // Issue 13, finding 12: msgType=Ack was read as an alert, and any text was accepted as the sending time.
+        Start("lightning.plan.yaml", "bd");
+        var xml = File.ReadAllText(Sample("cn-baoding-lightning-yellow.xml"));
+        Assert.Contains(from, xml, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(ws.Root, "odd.xml"), xml.Replace(from, to, StringComparison.Ordinal));
+        var before = JsonNode.Parse(Run("timeline", "bd", "--format", "json").Out)!["events"]!.AsArray().Count;
+        var (exit, _, err) = Run("cap", "bd", Path.Combine(ws.Root, "odd.xml"));
+        Assert.Equal(1, exit);
+        Assert.Contains("error PL7012:", err, StringComparison.Ordinal);
+        Assert.Contains(reason, err, StringComparison.Ordinal);
+        Assert.Equal(before, JsonNode.Parse(Run("timeline", "bd", "--format", "json").Out)!["events"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void PL7012_a_cap_file_too_large_is_refused_before_it_is_read()
+    {
+        Start("lightning.plan.yaml", "bd");
+        var path = Path.Combine(ws.Root, "huge.xml");
+        using (var file = new FileStream(path, FileMode.CreateNew))
+        {
+            file.SetLength(5L * 1024 * 1024 * 1024);
+        }
+
+        var (exit, _, err) = Run("cap", "bd", path);
+        Assert.Equal(1, exit);
+        Assert.Contains("5,368,709,120 bytes", err, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Against the default SQLite store.</summary>

@@ -62,7 +62,8 @@ public sealed class CompiledConditionTests
         var hash = "cachetest" + Guid.NewGuid().ToString("N");
         ConditionCompiler.For(runtime.Plan, hash, ws.Root);
         Assert.True(File.Exists(Path.Combine(ws.Root, $"{ConditionCodeGenerator.ClassName(hash)}.dll")));
-        Assert.Contains("public static bool Level_III(IInputs x)", ConditionCodeGenerator.Generate(runtime.Plan, hash), StringComparison.Ordinal);
+        Assert.Contains("public static bool Level_1(IInputs x)", ConditionCodeGenerator.Generate(runtime.Plan, hash), StringComparison.Ordinal);
+        Assert.Contains("LevelIds = [\"IV\", \"III\", \"II\", \"I\"]", ConditionCodeGenerator.Generate(runtime.Plan, hash), StringComparison.Ordinal);
         Assert.Contains("0.1d", ConditionCodeGenerator.Generate(runtime.Plan, hash), StringComparison.Ordinal); // 100 mm in metres
     }
 
@@ -71,6 +72,6 @@ public sealed class CompiledConditionTests
     {
         var (exit, stdout, _) = Infrastructure.Check.Cli("build", Repo.PathOf("plans", "hedong", "gas.plan.yaml"), "--emit", "cs");
         Assert.Equal(0, exit);
-        Assert.Contains("public static bool Level_II(IInputs x) => ((x.Rank(\"incident.grade\") >= 1) || Compare.GreaterOrEqual(x.Quantity(\"evacuees\"), 1000d));", stdout, StringComparison.Ordinal);
+        Assert.Contains("public static bool Level_2(IInputs x) => ((x.Rank(\"incident.grade\") >= 1) || Compare.GreaterOrEqual(x.Quantity(\"evacuees\"), 1000d));", stdout, StringComparison.Ordinal);
     }
 }

@@ -175,6 +175,16 @@ public sealed class LspClient : IDisposable
         }
     }
 
+    /// <summary>Bytes as they are, framing and all: what a broken or hostile client sends.</summary>
+    public void SendRaw(byte[] bytes)
+    {
+        lock (writeLock)
+        {
+            toServer.Write(bytes);
+            toServer.Flush();
+        }
+    }
+
     private void Send(JsonObject message)
     {
         var body = Encoding.UTF8.GetBytes(message.ToJsonString());

@@ -113,6 +113,10 @@ public static class UnitCatalog
 
     public static Dimension TimeDimension => Time;
 
+    /// <summary>Only a temperature (or a ratio) is below zero in the world a plan observes: rain, water levels above
+    /// the warning mark, persons, durations and money are not.</summary>
+    public static bool MayBeNegative(Dimension dimension) => dimension.Equals(Temperature) || dimension.IsNone;
+
     public static Dimension PersonDimension => Person;
 
     public static Dimension AreaDimension => Area;
