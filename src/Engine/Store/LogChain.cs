@@ -33,7 +33,21 @@ public static class LogChain
         EventTime.Format(recordedAt),
         actor,
         data.Type,
-        EventJson.Payload(data));
+        Canonical(EventJson.Payload(data)));
+
+    // Object keys sorted at every level: PostgreSQL's jsonb keeps a dictionary's keys in its own order, so the payload
+    // read back serializes with the same values in another order. Values are the engine's own serialization.
+    private static string Canonical(string json)
+    {
+        static System.Text.Json.Nodes.JsonNode? Sorted(System.Text.Json.Nodes.JsonNode? node) => node switch
+        {
+            System.Text.Json.Nodes.JsonObject o => new System.Text.Json.Nodes.JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+            System.Text.Json.Nodes.JsonArray a => new System.Text.Json.Nodes.JsonArray([.. a.Select(Sorted)]),
+            _ => node?.DeepClone(),
+        };
+
+        return Sorted(System.Text.Json.Nodes.JsonNode.Parse(json))?.ToJsonString() ?? "null";
+    }
 
     /// <summary>The first place the log does not verify, or null. Events from before the chain existed (no hash) are
     /// accepted only as the start of a log: a missing hash after a chained event is a break.</summary>

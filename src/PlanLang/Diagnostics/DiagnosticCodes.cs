@@ -2,7 +2,8 @@ namespace PlanLang.Diagnostics;
 
 /// <summary>
 /// Every diagnostic PlanLang reports, in one place. Codes are stable forever: a retired code is never
-/// reused. PL1xxx file and shape, PL2xxx names and references, PL3xxx expressions. Each code is documented
+/// reused. PL1xxx file and shape, PL2xxx names and references, PL3xxx expressions … PL7xxx the engine, PL8xxx
+/// rendering, PL9xxx the language server's protocol. Each code is documented
 /// in docs/diagnostics.md; a test fails when one is missing there or defined twice.
 /// </summary>
 public static class DiagnosticCodes

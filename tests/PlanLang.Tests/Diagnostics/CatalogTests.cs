@@ -46,7 +46,7 @@ public sealed partial class CatalogTests
         }
     }
 
-    [GeneratedRegex("^PL[1-8][0-9]{3}$")]
+    [GeneratedRegex("^PL[1-9][0-9]{3}$")]
     private static partial Regex CodePattern();
 
     [GeneratedRegex(@"^### (PL[0-9]{4})\b", RegexOptions.Multiline)]

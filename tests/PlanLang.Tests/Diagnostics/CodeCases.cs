@@ -27,6 +27,8 @@ public static class CodeCases
         new("PL1005", "t.plan.yaml", Append("effective: 2024-13-01"), 20, 12),
         new("PL1006", "t.plan.yaml", Edit("kind: special", "kind: specail"), 4, 7),
         new("PL1007", "t.plan.yaml", Edit("planlang: 1", "planlang: 2"), 1, 11),
+        new("PL1020", "t.plan.yaml", "planlang: 1\nid: t/deep\nnote: " + new string('[', 70) + "\n", 3, 70),
+        new("PL1021", "t.plan.yaml", Edit("id: t/plan", "id: t/" + new string('a', 130)), 2, 5),
         new("PL1008", "t.plan.yaml", Edit("title: 测试预案\n", "title: 测试预案\ntitle: 重复\n"), 4, 1),
         new("PL1011", "t.plan.yaml", "# 只有注释\n", 1, 1),
         new("PL1012", "t.plan.yaml", Edit("id: t/plan", "id: T/Plan"), 2, 5),
@@ -52,5 +54,7 @@ public static class CodeCases
         new("PL3010", "t.plan.yaml", Edit("within: 30 min", "within: maxx(30 min)"), 15, 58),
         new("PL3011", "t.plan.yaml", Edit("within: 30 min", "within: norms.missing"), 15, 58),
         new("PL3012", "t.plan.yaml", Edit("within: 30 min", "within: 30 min for 2 h"), 15, 65),
+        new("PL3013", "t.plan.yaml", Edit("within: 30 min", "within: 30000000000000000 min"), 15, 58),
+        new("PL3014", "t.plan.yaml", Edit("within: 30 min", "within: -30 min"), 15, 58),
     ];
 }

@@ -28,7 +28,7 @@ public sealed class LanguageServerHostileInputTests : IDisposable
         Assert.NotNull(client.Request("textDocument/hover", LspClient.Position("file:///nowhere/x.plan.yaml", 0, 0)) ?? new JsonObject());
 
     [Fact]
-    public void Malformed_messages_are_logged_as_PL9001_and_the_session_goes_on()
+    public void PL9001_malformed_messages_are_logged_and_the_session_goes_on()
     {
         client.SendRaw(Framed("{\"jsonrpc\": \"2.0\", \"method\": \"initialized\", \"params\": {"));
         client.WaitFor("window/logMessage", m => ((string?)m["params"]!["message"])!.StartsWith("PL9001", StringComparison.Ordinal));

@@ -81,7 +81,7 @@ public sealed class DepthLimitTests
     }
 
     [Fact]
-    public void A_file_over_the_size_limit_is_PL1019_and_is_never_read()
+    public void PL1019_a_file_over_the_size_limit_is_never_read()
     {
         using var ws = new TempWorkspace();
         var path = Path.Combine(ws.Root, "huge.plan.yaml");

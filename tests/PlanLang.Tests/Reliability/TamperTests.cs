@@ -66,7 +66,7 @@ public abstract class TamperTests(string kind) : IDisposable
     }
 
     [Fact]
-    public void A_hand_edited_event_is_found()
+    public void PL7014_a_hand_edited_event_is_found()
     {
         Start();
         Sql("UPDATE events SET actor = 'commander' WHERE incident_id = 't1' AND seq = 2");

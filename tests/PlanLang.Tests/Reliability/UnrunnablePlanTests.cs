@@ -68,34 +68,52 @@ public sealed class UnrunnablePlanTests : IDisposable
     }
 
     [Fact]
-    public void An_incident_whose_pinned_plan_cannot_be_run_still_lists_and_verifies()
+    public void PL7015_an_incident_whose_pinned_plan_cannot_be_run_still_lists_and_verifies()
     {
         var file = ws.Write("t.plan.yaml", TempWorkspace.Plan);
         Assert.Equal(0, Run("start", file, "--id", "good", "--at", T0).Exit);
         Assert.Equal(0, Run("start", file, "--id", "broken", "--at", T0).Exit);
 
-        // The pinned text replaced by YAML that holds no plan, with its hash (so the chain is not what fails here).
+        // The pinned text replaced by YAML that holds no plan, and the whole chain forged to match, so that the log
+        // verifies and only the plan fails: what a plan pinned by an older version that a newer one cannot bind is.
         var db = Path.Combine(ws.Root, ".planlang", "incidents.db");
         const string Broken = "planlang: 1\nid: [unclosed\n";
         using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
         {
             connection.Open();
-            using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE incidents SET plan_text = @text, plan_hash = @hash WHERE id = 'broken'";
-            update.Parameters.AddWithValue("@text", Broken);
-            update.Parameters.AddWithValue("@hash", PlanRuntime.Hash(Broken));
-            update.ExecuteNonQuery();
+            using (var update = connection.CreateCommand())
+            {
+                update.CommandText = "UPDATE incidents SET plan_text = @text, plan_hash = @hash WHERE id = 'broken'";
+                update.Parameters.AddWithValue("@text", Broken);
+                update.Parameters.AddWithValue("@hash", PlanRuntime.Hash(Broken));
+                update.ExecuteNonQuery();
+            }
+
+            using var store = new PlanLang.Engine.Store.SqliteEventStore(db);
+            var (record, events) = store.Load("broken")!.Value;
+            var previous = PlanLang.Engine.Store.LogChain.Genesis(record);
+            foreach (var e in events)
+            {
+                previous = PlanLang.Engine.Store.LogChain.Link(previous, e.Seq, e.At, e.RecordedAt, e.Actor, e.Data);
+                using var rehash = connection.CreateCommand();
+                rehash.CommandText = "UPDATE events SET hash = @hash WHERE incident_id = 'broken' AND seq = @seq";
+                rehash.Parameters.AddWithValue("@hash", previous);
+                rehash.Parameters.AddWithValue("@seq", e.Seq);
+                rehash.ExecuteNonQuery();
+            }
         }
+
+        Assert.Contains("broken: verified", Run("verify", "broken").Out, StringComparison.Ordinal);
 
         var (exit, stdout, _) = Run("list");
         Assert.Equal(0, exit);
         Assert.Contains("good", stdout, StringComparison.Ordinal);
         Assert.Contains("broken", stdout, StringComparison.Ordinal);
-        Assert.Matches(@"broken .*\(PL7014\)|broken .*\(PL7015\)", stdout.Replace("│", " ", StringComparison.Ordinal));
+        Assert.Matches(@"broken .*cannot be run \(PL7015\)", stdout.Replace("│", " ", StringComparison.Ordinal));
 
         var (observeExit, _, observeErr) = Run("observe", "broken", "warning.typhoon=blue");
         Assert.Equal(1, observeExit);
-        Assert.Matches("error PL701[45]:", observeErr);
+        Assert.Contains("error PL7015:", observeErr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", observeErr, StringComparison.Ordinal);
 
         // The good incident is untouched by its neighbour.
