@@ -29,12 +29,6 @@ public sealed class ChromiumSession : IDisposable
     /// exist, so nothing else could answer it.</summary>
     public const string DocumentOrigin = "http://document.planlang.invalid/";
 
-    /// <summary>Requests the page made that were refused since the session started (an override's iframe, image,
-    /// stylesheet or link to a file or to the network).</summary>
-    public IReadOnlyList<string> Blocked => blocked;
-
-    private readonly List<string> blocked = [];
-
     private (string Url, byte[] Body)? serving;
 
     public static ChromiumSession Start(UiLanguage language)
@@ -141,7 +135,8 @@ public sealed class ChromiumSession : IDisposable
         }
     }
 
-    // A paused request: the document itself is answered from memory, anything else is refused.
+    // A paused request: the document itself is answered from memory, anything else (an override's iframe, image,
+    // stylesheet or link to a file or to the network) is refused.
     private void Answer(JsonObject paused)
     {
         var parameters = paused["params"]!.AsObject();
@@ -160,7 +155,6 @@ public sealed class ChromiumSession : IDisposable
             return;
         }
 
-        blocked.Add(url);
         Send("Fetch.failRequest", new JsonObject { ["requestId"] = requestId, ["errorReason"] = "BlockedByClient" }, session);
     }
 

@@ -78,7 +78,9 @@ public static class ConditionCodeGenerator
 
         private static string Bool(BoundNode e) => IsConstant(e) && e.Type is BoolType
             ? (Evaluator.IsTrue(e, NoInputs.Instance) ? "true" : "false")
-            : e switch
+            : BoolOf(e);
+
+        private static string BoolOf(BoundNode e) => e switch
         {
             BoundLogical { Operator: LogicalOperator.And } l => $"({Bool(l.Left)} && {Bool(l.Right)})",
             BoundLogical l => $"({Bool(l.Left)} || {Bool(l.Right)})",
@@ -123,9 +125,12 @@ public static class ConditionCodeGenerator
         }
 
         /// <summary>A quantity in base units; a number without unit takes <paramref name="contextUnit"/>.</summary>
-        private static string Number(BoundNode e, string contextUnit) => IsConstant(e) && e is not BoundQuantity && Evaluator.Evaluate(e, NoInputs.Instance) is QuantityValue { Flexible: false } folded
-            ? D(folded.Base)
-            : e switch
+        private static string Number(BoundNode e, string contextUnit) =>
+            IsConstant(e) && e is not BoundQuantity && Evaluator.Evaluate(e, NoInputs.Instance) is QuantityValue { Flexible: false } folded
+                ? D(folded.Base)
+                : NumberOf(e, contextUnit);
+
+        private static string NumberOf(BoundNode e, string contextUnit) => e switch
         {
             BoundQuantity { Value.Flexible: true } q => D(q.Value.Base * QuantityValue.UnitFactor(contextUnit)),
             BoundQuantity q => D(q.Value.Base),

@@ -30,12 +30,16 @@ public static class YamlLoader
             var tab = Describe(e) == MessageParts.TabIndent ? FirstIndentTab(file, text, e.Start.Line) : null;
             diagnostics.Add(DiagnosticCodes.YamlSyntax, tab ?? YamlSpans.At(file, e.Start), Describe(e));
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet's representation model gives up without a position on some unclosed flow collections, and
-            // on an empty key after a block mapping (found by fuzzing: "a:\n  b: c\n: "); the event parser still knows
-            // how far it got.
+            // YamlDotNet's representation model gives up without a position on some unclosed flow collections;
+            // the event parser still knows how far it got.
             diagnostics.Add(DiagnosticCodes.YamlSyntax, LastGoodPosition(file, text), MessageParts.NotClosed);
+        }
+        catch (ArgumentException)
+        {
+            // And on an empty key after a block mapping ("a:\n  b: c\n: ", found by fuzzing).
+            diagnostics.Add(DiagnosticCodes.YamlSyntax, LastGoodPosition(file, text), MessageParts.KeyNotAllowedHere);
         }
 
         return null;
