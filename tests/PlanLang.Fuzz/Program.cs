@@ -28,9 +28,11 @@ for (var i = 0; i < args.Length - 1; i++)
 }
 
 var (engine, resources) = EngineHarness.Create();
+(IHarness? cli, IDisposable? workspace) = only is null || only == "cli" ? CliHarness.Create() : (null, null);
 using (resources)
+using (workspace)
 {
-    IHarness[] harnesses = [ObservationHarness.Create(), ExpressionHarness.Create(), LspFramingHarness.Create(), CapHarness.Create(), YamlFrontEndHarness.Create(), engine];
+    IHarness[] harnesses = [ObservationHarness.Create(), ExpressionHarness.Create(), LspFramingHarness.Create(), CapHarness.Create(), YamlFrontEndHarness.Create(), engine, .. cli is null ? [] : new[] { cli }];
     var failed = false;
     long total = 0;
     Console.WriteLine("| harness | inputs | seconds | inputs/s |");

@@ -37,4 +37,14 @@ public sealed class FuzzTests
             Passes(harness, 500);
         }
     }
+
+    [Fact]
+    public void Cli()
+    {
+        var (harness, resources) = CliHarness.Create();
+        using (resources)
+        {
+            Passes(harness, 150);
+        }
+    }
 }

@@ -110,10 +110,17 @@ public sealed class LifecycleAnalyzer(AnalysisContext context, DiagnosticBag dia
         var group = key == "enterprise"
             ? (syntax.Owner is { } owner ? context.PlansOwnedBy(owner.Value) : context.Plans.Where(p => p.Syntax.Owner is null)).Where(p => p.Syntax.Kind?.Value is "enterprise-comprehensive" or "enterprise-special").ToList()
             : [plan];
-        var reporter = group.FirstOrDefault(p => p.Syntax.Kind?.Value == "enterprise-comprehensive") ?? group[0];
+        // A plan whose kind is not one of the two (a mistyped "enterprise", PL1006 already) is its own group: found by
+        // fuzzing, the empty group used to throw.
+        var reporter = group.FirstOrDefault(p => p.Syntax.Kind?.Value == "enterprise-comprehensive") ?? group.FirstOrDefault() ?? plan;
         if (reporter != plan)
         {
             return;
+        }
+
+        if (group.Count == 0)
+        {
+            group = [plan];
         }
 
         var drills = group.SelectMany(p => p.Syntax.Lifecycle.DrillDates).Select(d => TryDate(d, out var day) ? (DateOnly?)day : null).OfType<DateOnly>().ToList();
