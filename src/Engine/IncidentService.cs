@@ -134,14 +134,17 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
     /// <summary>Where the incident's log first fails verification (a hand-edited event or pinned plan), or null.</summary>
     public LogChain.Break? Verify(string id)
     {
-        var (record, events) = store.Load(id) ?? throw RefusedException.Of(DiagnosticCodes.IncidentNotFound, language, id, DidYouMean.Suffix(id, store.List().Select(i => i.Id)));
+        var (record, events) = Unverified(id);
         return LogChain.FirstBreak(record, events);
     }
+
+    private (IncidentRecord Record, IReadOnlyList<IncidentEvent> Events) Unverified(string id) =>
+        store.Load(id) ?? throw RefusedException.Of(DiagnosticCodes.IncidentNotFound, language, id, DidYouMean.Suffix(id, store.List().Select(i => i.Id)));
 
     // Every load verifies the chain: a decision is never taken on a log someone rewrote.
     private (IncidentRecord Record, IReadOnlyList<IncidentEvent> Events) Read(string id)
     {
-        var (record, events) = store.Load(id) ?? throw RefusedException.Of(DiagnosticCodes.IncidentNotFound, language, id, DidYouMean.Suffix(id, store.List().Select(i => i.Id)));
+        var (record, events) = Unverified(id);
         if (LogChain.FirstBreak(record, events) is { } broken)
         {
             throw RefusedException.Of(DiagnosticCodes.LogTampered, language, id, EngineText.Broken(broken));
