@@ -12,6 +12,9 @@ public sealed record IncidentEvent(long Seq, DateTimeOffset At, DateTimeOffset R
     /// <summary>The link of the log's hash chain stored with the event (<c>Store.LogChain</c>); null in logs written
     /// before the chain, and for events only projected in memory.</summary>
     public string? Hash { get; init; }
+
+    /// <summary>The payload's text as the store holds it, which the chain covers; null for an event not read from a store.</summary>
+    public string? StoredPayload { get; init; }
 }
 
 /// <summary>An event about to be appended; the store gives it its sequence number and the time it is written.</summary>

@@ -13,7 +13,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 {
     private const string IncidentColumns = "id, plan_id, plan_hash, plan_path, plan_text, config_text, created_at, exercise";
 
-    /// <summary>How the payload parameter is written in an INSERT (PostgreSQL casts it to jsonb).</summary>
+    /// <summary>How the payload parameter is written in an INSERT (PostgreSQL casts it to json).</summary>
     protected virtual string PayloadParameter => "@payload";
 
     /// <summary>How the payload column is read back as text.</summary>
@@ -95,9 +95,11 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
             // Logs from before recorded_at existed wrote each event when it was stamped.
             var recorded = r.IsDBNull(2) ? at : EventTime.Parse(r.GetString(2));
-            events.Add(new IncidentEvent(r.GetInt64(0), at, recorded, r.GetString(3), EventJson.Read(r.GetString(4), r.GetString(5)))
+            var payload = r.GetString(5);
+            events.Add(new IncidentEvent(r.GetInt64(0), at, recorded, r.GetString(3), EventJson.Read(r.GetString(4), payload))
             {
                 Hash = r.IsDBNull(6) ? null : r.GetString(6),
+                StoredPayload = payload,
             });
         }
 
@@ -201,14 +203,15 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         foreach (var e in events)
         {
             using var insert = Command(connection, $"INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload, hash) VALUES (@id, @seq, @at, @recorded, @actor, @type, {PayloadParameter}, @hash)", tx);
-            previous = LogChain.Link(previous, ++seq, EventTime.Parse(EventTime.Format(e.At)), recordedAt, e.Actor, e.Data);
+            var payload = EventJson.Payload(e.Data);
+            previous = LogChain.Link(previous, ++seq, EventTime.Parse(EventTime.Format(e.At)), recordedAt, e.Actor, e.Data.Type, payload);
             Add(insert, "@id", id);
             Add(insert, "@seq", seq);
             Add(insert, "@at", EventTime.Format(e.At));
             Add(insert, "@recorded", recorded);
             Add(insert, "@actor", e.Actor);
             Add(insert, "@type", e.Data.Type);
-            Add(insert, "@payload", EventJson.Payload(e.Data));
+            Add(insert, "@payload", payload);
             Add(insert, "@hash", previous);
             insert.ExecuteNonQuery();
         }

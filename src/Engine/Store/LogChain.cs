@@ -9,8 +9,7 @@ namespace PlanLang.Engine.Store;
 /// The hash chain that makes an incident's log tamper-evident (docs/reliability.md): the first event's hash covers
 /// the incident's pinned record (plan hash, configuration, start), and every event's hash covers the previous hash
 /// and the event itself. An event, the pinned plan or the order of events changed by hand breaks the chain at the
-/// first link it touches. Values are hashed in their canonical form (the log's time format, the payload as the engine
-/// serializes it), so PostgreSQL's jsonb normalisation does not look like tampering while a changed value does.
+/// first link it touches. Times are hashed in the log's one format, the payload as the text the store holds.
 /// </summary>
 public static class LogChain
 {
@@ -26,28 +25,19 @@ public static class LogChain
         EventTime.Format(incident.CreatedAt),
         incident.Exercise ? "exercise" : "actual");
 
-    public static string Link(string previous, long seq, DateTimeOffset at, DateTimeOffset recordedAt, string actor, EventData data) => Sha256(
+    /// <summary>The link of one event: over the previous link and the event as stored — its payload's text exactly as
+    /// written (SQLite's TEXT and PostgreSQL's json keep it), so verifying hashes strings and parses nothing.</summary>
+    public static string Link(string previous, long seq, DateTimeOffset at, DateTimeOffset recordedAt, string actor, string type, string payload) => Sha256(
         previous,
         seq.ToString(CultureInfo.InvariantCulture),
         EventTime.Format(at),
         EventTime.Format(recordedAt),
         actor,
-        data.Type,
-        Canonical(EventJson.Payload(data)));
+        type,
+        payload);
 
-    // Object keys sorted at every level: PostgreSQL's jsonb keeps a dictionary's keys in its own order, so the payload
-    // read back serializes with the same values in another order. Values are the engine's own serialization.
-    private static string Canonical(string json)
-    {
-        static System.Text.Json.Nodes.JsonNode? Sorted(System.Text.Json.Nodes.JsonNode? node) => node switch
-        {
-            System.Text.Json.Nodes.JsonObject o => new System.Text.Json.Nodes.JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
-            System.Text.Json.Nodes.JsonArray a => new System.Text.Json.Nodes.JsonArray([.. a.Select(Sorted)]),
-            _ => node?.DeepClone(),
-        };
-
-        return Sorted(System.Text.Json.Nodes.JsonNode.Parse(json))?.ToJsonString() ?? "null";
-    }
+    private static string Link(string previous, IncidentEvent e) =>
+        Link(previous, e.Seq, e.At, e.RecordedAt, e.Actor, e.Type, e.StoredPayload ?? EventJson.Payload(e.Data));
 
     /// <summary>The first place the log does not verify, or null. Events from before the chain existed (no hash) are
     /// accepted only as the start of a log: a missing hash after a chained event is a break.</summary>
@@ -68,7 +58,7 @@ public static class LogChain
                 return new Break(e.Seq, LogBreak.SequenceGap);
             }
 
-            var computed = Link(previous, e.Seq, e.At, e.RecordedAt, e.Actor, e.Data);
+            var computed = Link(previous, e);
             if (e.Hash is null)
             {
                 if (chained)
@@ -97,7 +87,7 @@ public static class LogChain
         var previous = Genesis(incident);
         foreach (var e in events)
         {
-            previous = Link(previous, e.Seq, e.At, e.RecordedAt, e.Actor, e.Data);
+            previous = Link(previous, e);
         }
 
         return previous;

@@ -19,10 +19,18 @@ public sealed class PostgresEventStore : AdoEventStore
               plan_text TEXT NOT NULL, config_text TEXT, created_at TEXT NOT NULL, exercise BOOLEAN NOT NULL);
             CREATE TABLE IF NOT EXISTS events (
               incident_id TEXT NOT NULL REFERENCES incidents(id), seq BIGINT NOT NULL, at TEXT NOT NULL,
-              actor TEXT NOT NULL, type TEXT NOT NULL, payload JSONB NOT NULL, PRIMARY KEY (incident_id, seq));
+              actor TEXT NOT NULL, type TEXT NOT NULL, payload JSON NOT NULL, PRIMARY KEY (incident_id, seq));
             ALTER TABLE events ADD COLUMN IF NOT EXISTS recorded_at TEXT;
             ALTER TABLE events ADD COLUMN IF NOT EXISTS hash TEXT;
             """);
+
+        // json keeps the payload's text as written, which the hash chain covers; jsonb (used before the chain)
+        // reorders keys. A log from before is converted once; its events have no hash to disagree with.
+        using var type = Command(connection, "SELECT data_type FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'payload' AND table_schema = current_schema()");
+        if (type.ExecuteScalar() as string == "jsonb")
+        {
+            Execute(connection, "ALTER TABLE events ALTER COLUMN payload TYPE json USING payload::json;");
+        }
     }
 
     /// <summary>A --store value that names PostgreSQL: a URI (postgres://…) or a key=value connection string.</summary>
@@ -36,7 +44,7 @@ public sealed class PostgresEventStore : AdoEventStore
         base.Dispose();
     }
 
-    protected override string PayloadParameter => "@payload::jsonb";
+    protected override string PayloadParameter => "@payload::json";
 
     protected override string PayloadColumn => "payload::text";
 

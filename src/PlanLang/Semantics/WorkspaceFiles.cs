@@ -31,11 +31,11 @@ public static class WorkspaceFiles
         var realRoot = RealPath(root) ?? Path.GetFullPath(root);
         var seen = new HashSet<string>(StringComparer.Ordinal) { realRoot };
         var seenFiles = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>();
-        pending.Push(root);
+        var pending = new Stack<(string Path, string Real)>();
+        pending.Push((root, realRoot));
         while (pending.Count > 0)
         {
-            var dir = pending.Pop();
+            var (dir, realDir) = pending.Pop();
             foreach (var sub in Directory.EnumerateDirectories(dir))
             {
                 if (SkippedFolders.Contains(Path.GetFileName(sub)))
@@ -43,15 +43,23 @@ public static class WorkspaceFiles
                     continue;
                 }
 
-                if (RealPath(sub) is { } real && Inside(real, realRoot) && seen.Add(real))
+                // Only a link needs resolving; a plain folder's real path is its real parent's plus its name.
+                var real = new DirectoryInfo(sub).LinkTarget is null ? Path.Combine(realDir, Path.GetFileName(sub)) : RealPath(sub);
+                if (real is not null && Inside(real, realRoot) && seen.Add(real))
                 {
-                    pending.Push(sub);
+                    pending.Push((sub, real));
                 }
             }
 
             foreach (var file in Directory.EnumerateFiles(dir, "*.yaml"))
             {
-                if (FileKinds.Of(file) is FileKind.Plan or FileKind.Registry && RealPath(file) is { } real && Inside(real, realRoot) && seenFiles.Add(real))
+                if (FileKinds.Of(file) is not (FileKind.Plan or FileKind.Registry))
+                {
+                    continue;
+                }
+
+                var real = new FileInfo(file).LinkTarget is null ? Path.Combine(realDir, Path.GetFileName(file)) : RealPath(file);
+                if (real is not null && Inside(real, realRoot) && seenFiles.Add(real))
                 {
                     result.Add(file);
                 }

@@ -49,6 +49,11 @@ public static class YamlLoader
     // is walked once per use; the event parser is not recursive, so it measures both before anything is built.
     private static bool OverLimit(string file, string text, DiagnosticBag diagnostics)
     {
+        if (PlainlyWithinLimits(text))
+        {
+            return false;
+        }
+
         var parser = new Parser(new StringReader(text));
         var open = new Stack<(long Nodes, string? Anchor)>();
         var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -100,6 +105,44 @@ public static class YamlLoader
         }
 
         return false;
+    }
+
+    // One pass over the characters instead of a second parse, for the files every workspace is made of: without an
+    // anchor there is no alias to expand; a text no longer than the node limit cannot hold more nodes than that; and
+    // nesting is at most the deepest indentation plus the most brackets open at once (counted even inside quotes and
+    // comments, so never less than the truth).
+    private static bool PlainlyWithinLimits(string text)
+    {
+        if (text.Length > InputLimits.MaxYamlNodes || text.Contains('&', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        int brackets = 0, deepestBrackets = 0, indent = 0, deepestIndent = 0;
+        var lineStart = true;
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\n':
+                    lineStart = true;
+                    indent = 0;
+                    continue;
+                case ' ' or '-' or '?' or ':' when lineStart:
+                    deepestIndent = Math.Max(deepestIndent, ++indent);
+                    continue;
+                case '[' or '{':
+                    deepestBrackets = Math.Max(deepestBrackets, ++brackets);
+                    break;
+                case ']' or '}':
+                    brackets--;
+                    break;
+            }
+
+            lineStart = false;
+        }
+
+        return deepestIndent + deepestBrackets <= InputLimits.MaxYamlDepth;
     }
 
     // YamlDotNet reports a tab in the indentation at the token before it, often a line too high; the tab itself is

@@ -79,7 +79,7 @@ public abstract class TamperTests(string kind) : IDisposable
         Start();
         Sql(postgres is null
             ? "UPDATE events SET payload = replace(payload, 'blue', 'red') WHERE incident_id = 't1' AND seq = 2"
-            : "UPDATE events SET payload = replace(payload::text, 'blue', 'red')::jsonb WHERE incident_id = 't1' AND seq = 2");
+            : "UPDATE events SET payload = replace(payload::text, 'blue', 'red')::json WHERE incident_id = 't1' AND seq = 2");
         Broken("event 2");
     }
 
