@@ -6,7 +6,6 @@ using PlanLang.Engine.Runtime;
 using PlanLang.Engine.State;
 using PlanLang.Engine.Store;
 using PlanLang.Semantics;
-using PlanLang.Syntax;
 
 namespace PlanLang.Cli.Commands;
 
@@ -79,14 +78,7 @@ public static class RunCommands
                 throw new FileNotFoundException(path, path);
             }
 
-            // Measured before reading: a 5 GB file must not be read into memory to learn that it is no CAP alert.
-            var bytes = new FileInfo(path).Length;
-            if (bytes > InputLimits.MaxCapCharacters * 4L)
-            {
-                throw RefusedException.Of(DiagnosticCodes.CapRefused, language, Path.GetFileName(path), EngineText.CapFileTooLarge(bytes, InputLimits.MaxCapCharacters * 4L));
-            }
-
-            Show(service, service.ReceiveCap(p.GetValue(id)!, Decided(p, time), File.ReadAllText(path)), language);
+            Show(service, service.ReceiveCap(p.GetValue(id)!, Decided(p, time), Engine.Cap.CapIntake.ReadFile(path, language)), language);
         }));
 
         var level = new Argument<string>("level") { Description = text.Level };

@@ -10,6 +10,16 @@ namespace PlanLang.Engine.Cap;
 /// sets the warning it cancels back to none.</summary>
 public static class CapIntake
 {
+    /// <summary>A CAP file's text, measured before it is read: a 5 GB file must not be read to learn it is no alert.</summary>
+    public static string ReadFile(string path, UiLanguage language)
+    {
+        var bytes = new FileInfo(path).Length;
+        const long Limit = PlanLang.Syntax.InputLimits.MaxCapCharacters * 4L;
+        return bytes > Limit
+            ? throw RefusedException.Of(DiagnosticCodes.CapRefused, language, Path.GetFileName(path), EngineText.CapFileTooLarge(bytes, Limit))
+            : File.ReadAllText(path);
+    }
+
     public static NewEvent Receive(IncidentState state, PlanRuntime plan, string xml, DateTimeOffset at, UiLanguage language)
     {
         var (alert, error) = CapAlert.Parse(xml);

@@ -33,7 +33,7 @@ public sealed class DrillRunner(IEventStore store, UiLanguage language, string? 
             {
                 if (i.Cap is { } cap)
                 {
-                    service.ReceiveCap(incident.Record.Id, at, File.ReadAllText(cap));
+                    service.ReceiveCap(incident.Record.Id, at, Cap.CapIntake.ReadFile(cap, language));
                 }
 
                 if (!i.Observe.IsEmpty)

@@ -35,6 +35,13 @@ public sealed record DrillScript(
         string text;
         try
         {
+            // Measured before reading, as every other file is (docs/reliability.md).
+            if (new FileInfo(path).Length is > InputLimits.MaxFileBytes and var size)
+            {
+                bag.Add(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(path), size.ToString("N0", CultureInfo.InvariantCulture), InputLimits.MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture));
+                return (null, bag.Items);
+            }
+
             text = System.IO.File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

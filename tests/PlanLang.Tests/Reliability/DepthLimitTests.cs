@@ -100,6 +100,21 @@ public sealed class DepthLimitTests
     }
 
     [Fact]
+    public void A_drill_script_over_the_size_limit_is_PL1019_too()
+    {
+        using var ws = new TempWorkspace();
+        var path = Path.Combine(ws.Root, "huge.drill.yaml");
+        using (var file = new FileStream(path, FileMode.CreateNew))
+        {
+            file.SetLength(5L * 1024 * 1024 * 1024);
+        }
+
+        var (script, diagnostics) = PlanLang.Engine.Drills.DrillScript.Load(path, UiLanguage.En);
+        Assert.Null(script);
+        Assert.Equal("PL1019", Assert.Single(diagnostics).Code);
+    }
+
+    [Fact]
     public void A_huge_wrong_value_is_quoted_cut_not_echoed_whole()
     {
         // 3 MB on one line, under the file limit: PL1003 names it in at most 200 characters.
