@@ -73,10 +73,7 @@ public static class ConditionCodeGenerator
 
         // A part that reads no input is worked out here by the interpreter, the reference: a comparison of two texts
         // or "0 min / 0" then needs no C# of its own.
-        private static bool IsConstant(BoundNode e) =>
-            !BoundTree.Descendants(e).Any(n => n is BoundInput or BoundScenarioValue or BoundNormValue);
-
-        private static string Bool(BoundNode e) => IsConstant(e) && e.Type is BoolType
+        private static string Bool(BoundNode e) => BoundTree.IsConstant(e) && e.Type is BoolType
             ? (Evaluator.IsTrue(e, NoInputs.Instance) ? "true" : "false")
             : BoolOf(e);
 
@@ -126,7 +123,7 @@ public static class ConditionCodeGenerator
 
         /// <summary>A quantity in base units; a number without unit takes <paramref name="contextUnit"/>.</summary>
         private static string Number(BoundNode e, string contextUnit) =>
-            IsConstant(e) && e is not BoundQuantity && Evaluator.Evaluate(e, NoInputs.Instance) is QuantityValue { Flexible: false } folded
+            BoundTree.IsConstant(e) && e is not BoundQuantity && Evaluator.Evaluate(e, NoInputs.Instance) is QuantityValue { Flexible: false } folded
                 ? D(folded.Base)
                 : NumberOf(e, contextUnit);
 

@@ -36,9 +36,8 @@ public sealed record DrillScript(
         try
         {
             // Measured before reading, as every other file is (docs/reliability.md).
-            if (new FileInfo(path).Length is > InputLimits.MaxFileBytes and var size)
+            if (Semantics.SourceFile.ReportTooLarge(path, Semantics.SourceFile.SizeOnDisk(path), bag))
             {
-                bag.Add(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(path), size.ToString("N0", CultureInfo.InvariantCulture), InputLimits.MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture));
                 return (null, bag.Items);
             }
 

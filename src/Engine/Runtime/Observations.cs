@@ -55,7 +55,7 @@ public sealed class Observations(ImmutableDictionary<string, Value> values) : IE
         {
             return (null, double.IsFinite(amount)
                 ? new Text($"“{text}”是负数，{input.Title.Zh}不能为负", $"'{text}' is negative; {input.Path} cannot be")
-                : new Text($"“{text}”不是有限的数（是否除以了 0？）", $"'{text}' is not a finite number (a division by 0?)"));
+                : new Text($"“{text}”{MessageParts.NotFinite.Zh}", $"'{text}' {MessageParts.NotFinite.En}"));
         }
 
         return (input.Type, value) switch

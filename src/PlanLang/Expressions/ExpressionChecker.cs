@@ -70,8 +70,7 @@ public sealed class ExpressionChecker(DiagnosticBag diagnostics, ExpressionScope
     // What the engine cannot run, check refuses: a duration of 10^12 days or "0 min / 0" overflowed its clock.
     private static Text? OutOfRange(BoundNode body, bool amount, bool duration)
     {
-        if (BoundTree.Descendants(body).Any(n => n is BoundInput or BoundScenarioValue or BoundNormValue)
-            || Evaluator.Constant(body) is not QuantityValue value)
+        if (!BoundTree.IsConstant(body) || Evaluator.Constant(body) is not QuantityValue value)
         {
             return null;
         }

@@ -78,8 +78,9 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
     /// <summary>The file's text, or null when it cannot be read or is over the size limit.</summary>
     public static string? TryRead(string path) => SizeOnDisk(path) > InputLimits.MaxFileBytes ? null : ReadText(path, out _);
 
-    // Checked before reading: a 5 GB file must not be read into memory to learn that it is too large.
-    private static long SizeOnDisk(string path)
+    /// <summary>A file's size, checked before reading: a 5 GB file must not be read into memory to learn that it is
+    /// too large. Zero when it cannot be measured (reading it then reports why).</summary>
+    public static long SizeOnDisk(string path)
     {
         try
         {
@@ -91,10 +92,22 @@ public sealed record SourceFile(string Path, FileKind Kind, IReadOnlyList<Diagno
         }
     }
 
+    /// <summary>PL1019 when <paramref name="size"/> is over the file limit; true when it was reported.</summary>
+    public static bool ReportTooLarge(string path, long size, DiagnosticBag bag)
+    {
+        if (size <= InputLimits.MaxFileBytes)
+        {
+            return false;
+        }
+
+        bag.Add(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(path), size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), InputLimits.MaxFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        return true;
+    }
+
     private static SourceFile TooLarge(string path, FileKind kind, long size, UiLanguage language)
     {
         var bag = new DiagnosticBag(language);
-        bag.Add(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(path), size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), InputLimits.MaxFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        ReportTooLarge(path, size, bag);
         return new SourceFile(path, kind, bag.Items.ToArray(), null, null, null);
     }
 

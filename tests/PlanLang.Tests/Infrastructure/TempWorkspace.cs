@@ -66,6 +66,15 @@ public sealed class TempWorkspace : IDisposable
         return path;
     }
 
+    /// <summary>A sparse file of <paramref name="bytes"/> (5 GB takes no disk and no time to make), for the size limits.</summary>
+    public string Sparse(string relativePath, long bytes)
+    {
+        var path = Path.Combine(Root, relativePath);
+        using var file = new FileStream(path, FileMode.CreateNew);
+        file.SetLength(bytes);
+        return path;
+    }
+
     /// <summary>Copies the sample workspace <c>plans/</c> (the files matching <paramref name="pattern"/>) into
     /// <paramref name="folder"/> of this workspace, so a test can change files without touching the repository.</summary>
     public void CopySamples(string folder = "", string pattern = "*")

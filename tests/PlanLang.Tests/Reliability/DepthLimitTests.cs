@@ -84,13 +84,8 @@ public sealed class DepthLimitTests
     public void PL1019_a_file_over_the_size_limit_is_never_read()
     {
         using var ws = new TempWorkspace();
-        var path = Path.Combine(ws.Root, "huge.plan.yaml");
-
-        // 5 GB, sparse: it takes no disk and no time to make, and reading it whole would end in OutOfMemoryException.
-        using (var file = new FileStream(path, FileMode.CreateNew))
-        {
-            file.SetLength(5L * 1024 * 1024 * 1024);
-        }
+        // 5 GB: reading it whole would end in OutOfMemoryException.
+        var path = ws.Sparse("huge.plan.yaml", 5L * 1024 * 1024 * 1024);
 
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var huge = Assert.Single(Check.Compile(ws.Root).Diagnostics, d => d.Code == "PL1019");
@@ -103,11 +98,7 @@ public sealed class DepthLimitTests
     public void A_drill_script_over_the_size_limit_is_PL1019_too()
     {
         using var ws = new TempWorkspace();
-        var path = Path.Combine(ws.Root, "huge.drill.yaml");
-        using (var file = new FileStream(path, FileMode.CreateNew))
-        {
-            file.SetLength(5L * 1024 * 1024 * 1024);
-        }
+        var path = ws.Sparse("huge.drill.yaml", 5L * 1024 * 1024 * 1024);
 
         var (script, diagnostics) = PlanLang.Engine.Drills.DrillScript.Load(path, UiLanguage.En);
         Assert.Null(script);

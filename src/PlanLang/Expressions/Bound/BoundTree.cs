@@ -43,6 +43,10 @@ public static class BoundTree
         }
     }
 
+    /// <summary>The node reads no input, scenario value or norm: its value is the same in every incident.</summary>
+    public static bool IsConstant(BoundNode node) =>
+        !Descendants(node).Any(n => n is BoundInput or BoundScenarioValue or BoundNormValue);
+
     private static void PushReversed(Stack<BoundNode> stack, System.Collections.Immutable.ImmutableArray<BoundNode> nodes)
     {
         for (var i = nodes.Length - 1; i >= 0; i--)
