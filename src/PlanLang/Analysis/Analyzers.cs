@@ -26,6 +26,7 @@ public static class Analyzers
     {
         var coverage = new CoverageAnalyzer(context, diagnostics).Analyze();
         new LifecycleAnalyzer(context, diagnostics).Analyze();
+        new Duty.DutyAnalyzer(context, diagnostics).Analyze();
         return coverage;
     }
 }

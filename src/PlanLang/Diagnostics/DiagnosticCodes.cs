@@ -33,6 +33,11 @@ public static class DiagnosticCodes
         "{0}缺少必填字段“{1}”（{2}）。请补上该字段。",
         "{0} is missing the required field '{1}' ({2}). Add it.");
 
+    public static readonly DiagnosticDescriptor BadTimeOfDay = new(
+        "PL1022", Error, "Bad time of day",
+        "“{0}”不是有效时刻。请写成 HH:mm（24 小时制），例如 08:30。",
+        "'{0}' is not a valid time of day. Write it as HH:mm (24-hour clock), for example 08:30.");
+
     public static readonly DiagnosticDescriptor BadDate = new(
         "PL1005", Error, "Bad date",
         "“{0}”不是有效日期。请写成 YYYY-MM-DD，例如 2024-06-01。",
@@ -169,6 +174,16 @@ public static class DiagnosticCodes
         "PL2010", Error, "Cycle in jurisdiction tree",
         "行政区划的上下级关系（parent）形成循环：{0}。",
         "The jurisdictions' parent links form a cycle: {0}.");
+
+    public static readonly DiagnosticDescriptor UndefinedPerson = new(
+        "PL2011", Error, "Undefined person",
+        "人员“{0}”未在任何 *.registry.yaml 的 people 中登记{1}。",
+        "The person '{0}' is not in the people of any *.registry.yaml{1}.");
+
+    public static readonly DiagnosticDescriptor UndefinedPost = new(
+        "PL2012", Error, "Undefined post",
+        "岗位或人员“{0}”未在任何 *.registry.yaml 的 posts 或 people 中登记{1}。",
+        "The post or person '{0}' is not in the posts or people of any *.registry.yaml{1}.");
 
     // PL3xxx — expressions
 
@@ -380,6 +395,16 @@ public static class DiagnosticCodes
         "PL5006", Error, "Cycle of parent plans",
         "上位预案关系形成循环：{0}。",
         "The parent links form a cycle: {0}.");
+
+    public static readonly DiagnosticDescriptor PostHeldByNobody = new(
+        "PL5007", Warning, "Post held by nobody",
+        "岗位“{0}”既没有在岗人员（holders），也没有值班表（rosters）：引用它的角色无人可叫应，也无人能以该角色操作。",
+        "The post '{0}' has no holders and no roster: nobody can be called for the roles that name it, and nobody can act as them.");
+
+    public static readonly DiagnosticDescriptor RosterGap = new(
+        "PL5008", Warning, "Gap in the duty roster",
+        "值班表（{0}）自 {1} 起无人值班（今后 7 天内）。请续排值班表或添加调班（shifts）。",
+        "The duty roster of {0} has nobody on duty from {1} (within the next 7 days). Extend the roster or add shifts.");
 
     // PL6xxx — lifecycle
 

@@ -22,6 +22,8 @@ public static class ReferenceBinder
         (SymbolKind.Jurisdiction, DiagnosticCodes.UndefinedJurisdiction),
         (SymbolKind.Organization, DiagnosticCodes.UndefinedOrganization),
         (SymbolKind.Plan, DiagnosticCodes.UndefinedPlan),
+        (SymbolKind.Post, DiagnosticCodes.UndefinedPost),
+        (SymbolKind.Person, DiagnosticCodes.UndefinedPerson),
         (SymbolKind.Resource, DiagnosticCodes.UndefinedResource),
         (SymbolKind.ResourceGroup, DiagnosticCodes.UndefinedResource),
         (SymbolKind.Role, DiagnosticCodes.UndefinedRole),
@@ -88,6 +90,16 @@ public static class ReferenceBinder
             foreach (var a in registry.Agreements)
             {
                 Declare(a.Id, SymbolKind.Agreement, a);
+            }
+
+            foreach (var p in registry.People)
+            {
+                Declare(p.Id, SymbolKind.Person, p);
+            }
+
+            foreach (var p in registry.Posts)
+            {
+                Declare(p.Id, SymbolKind.Post, p);
             }
         }
 

@@ -11,6 +11,8 @@ public enum SymbolKind
     Resource,
     ResourceGroup,
     Agreement,
+    Person,
+    Post,
     Role,
     Task,
     Level,

@@ -220,6 +220,13 @@ public sealed partial class ShapeChecker(string file, DiagnosticBag diagnostics)
                 }
 
                 break;
+            case TimeOfDayShape:
+                if (!System.Text.RegularExpressions.Regex.IsMatch(value, TimeOfDayShape.Pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+                {
+                    diagnostics.Add(DiagnosticCodes.BadTimeOfDay, scalar.Span(file), value);
+                }
+
+                break;
             case BooleanShape:
                 if (kind != ScalarKind.Boolean)
                 {

@@ -47,7 +47,7 @@ public sealed class SyntaxReader(string file)
             Entries(Map(organization, "roles")).Where(e => e.Value is YamlMappingNode).Select(e =>
             {
                 var m = (YamlMappingNode)e.Value;
-                return new RoleSyntax(e.Key, Str(m, "title")?.Value, Str(m, "holder")?.Value, Str(m, "backup")?.Value, Str(m, "lead")?.Value, Str(m, "reports-to"), Str(m, "organization")) { Phone = Str(m, "phone")?.Value };
+                return new RoleSyntax(e.Key, Str(m, "title")?.Value, Str(m, "holder")?.Value, Str(m, "backup")?.Value, Str(m, "lead")?.Value, Str(m, "reports-to"), Str(m, "organization")) { Phone = Str(m, "phone")?.Value, Post = Str(m, "post"), BackupPost = Str(m, "backup-post") };
             }).ToImmutableArray(),
             Entries(levels).Where(e => e.Value is YamlMappingNode).Select(e =>
             {
@@ -106,7 +106,28 @@ public sealed class SyntaxReader(string file)
                 StrList(m, "specialty").Select(h => h.Value).ToImmutableArray())
             { Phone = Str(m, "phone")?.Value }).ToImmutableArray(),
         Items(root, "agreements").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
-            new AgreementSyntax(Str(m, "id")!, Str(m, "title")?.Value, StrList(m, "parties"), Str(m, "from")?.Value)).ToImmutableArray());
+            new AgreementSyntax(Str(m, "id")!, Str(m, "title")?.Value, StrList(m, "parties"), Str(m, "from")?.Value)).ToImmutableArray())
+    {
+        People = Items(root, "people").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
+            new PersonSyntax(Str(m, "id")!, Str(m, "name")?.Value, Str(m, "organization"), Str(m, "phone")?.Value, Str(m, "email")?.Value)).ToImmutableArray(),
+        Posts = Items(root, "posts").OfType<YamlMappingNode>().Where(m => Str(m, "id") is not null).Select(m =>
+            new PostSyntax(Str(m, "id")!, Str(m, "title")?.Value, Str(m, "organization"), StrList(m, "holders"))).ToImmutableArray(),
+        Rosters = Items(root, "rosters").OfType<YamlMappingNode>().Where(m => Str(m, "post") is not null).Select(m =>
+            new RosterSyntax(
+                m.Span(file),
+                Str(m, "post")!,
+                Str(m, "handover"),
+                Date(Str(m, "from")?.Value),
+                Date(Str(m, "until")?.Value),
+                StrList(m, "people"),
+                Items(m, "shifts").OfType<YamlMappingNode>()
+                    .Select(d => (On: Date(Str(d, "on")?.Value), Person: Str(d, "person")))
+                    .Where(d => d.On is not null && d.Person is not null)
+                    .Select(d => (d.On!.Value, d.Person!)).ToImmutableArray())).ToImmutableArray(),
+    };
+
+    private static DateOnly? Date(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 
     public ConfigSyntax ReadConfig(YamlMappingNode root)
     {

@@ -67,6 +67,12 @@ public sealed record InputSyntax(Spanned<string> Path, string? Type, Spanned<str
 public sealed record RoleSyntax(Spanned<string> Id, string? Title, string? Holder, string? Backup, string? Lead, Spanned<string>? ReportsTo, Spanned<string>? Organization)
 {
     public string? Phone { get; init; }
+
+    /// <summary>The registry post or person that holds the role (A角), for calling and permissions.</summary>
+    public Spanned<string>? Post { get; init; }
+
+    /// <summary>The registry post or person that backs it up (B角).</summary>
+    public Spanned<string>? BackupPost { get; init; }
 }
 
 public sealed record LevelSyntax(Spanned<string> Level, ExpressionSource? When, Spanned<string>? Declare, bool Auto)

@@ -14,7 +14,23 @@ public sealed record RegistrySyntax(
 {
     /// <summary>Every reference field's value, in file order, as the shape model declares them.</summary>
     public ImmutableArray<ReferenceSyntax> References { get; init; } = [];
+
+    public ImmutableArray<PersonSyntax> People { get; init; } = [];
+
+    public ImmutableArray<PostSyntax> Posts { get; init; } = [];
+
+    public ImmutableArray<RosterSyntax> Rosters { get; init; } = [];
 }
+
+/// <summary>Someone who can sign in to the service and be called (叫应).</summary>
+public sealed record PersonSyntax(Spanned<string> Id, string? Name, Spanned<string>? Organization, string? Phone, string? Email);
+
+/// <summary>A position people hold (局长, 值班员); a plan's role names it in <c>post</c> or <c>backup-post</c>.</summary>
+public sealed record PostSyntax(Spanned<string> Id, string? Title, Spanned<string>? Organization, ImmutableArray<Spanned<string>> Holders);
+
+/// <summary>A duty roster (值班表): one 24-hour shift a day from the handover time, taken in turn by
+/// <see cref="People"/> from <see cref="From"/>, with single days given to someone else in <see cref="Shifts"/>.</summary>
+public sealed record RosterSyntax(SourceSpan Span, Spanned<string> Post, Spanned<string>? Handover, DateOnly? From, DateOnly? Until, ImmutableArray<Spanned<string>> People, ImmutableArray<(DateOnly On, Spanned<string> Person)> Shifts);
 
 public sealed record JurisdictionSyntax(Spanned<string> Id, string? Name, string? Tier, Spanned<string>? Parent, ExpressionSource? Population, ExpressionSource? Area)
 {

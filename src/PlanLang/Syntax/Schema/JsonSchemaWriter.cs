@@ -53,6 +53,7 @@ public static class JsonSchemaWriter
         IdShape or ReferenceShape { Vocabulary: null } => new JsonObject { ["type"] = "string", ["pattern"] = IdShape.Pattern },
         ReferenceShape { Vocabulary: { } names } => Enum(names),
         DateShape => new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+        TimeOfDayShape => new JsonObject { ["type"] = "string", ["pattern"] = TimeOfDayShape.Pattern },
         BooleanShape => new JsonObject { ["type"] = "boolean" },
         IntegerShape => new JsonObject { ["type"] = "integer", ["minimum"] = 0 },
         VersionShape => new JsonObject { ["const"] = 1 },

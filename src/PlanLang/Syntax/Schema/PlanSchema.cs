@@ -48,6 +48,8 @@ public static class PlanSchema
         new("title", Str, true, "角色名称", "角色的中文名称，例如 总指挥、抢险救援组"),
         new("holder", Str, false, "担任者", "岗位型角色的担任者（A角），例如 区长"),
         new("backup", Str, false, "替补（B角）", "担任者不在时的替补（AB角制度）"),
+        new("post", ReferenceShape.To(SymbolKind.Post, SymbolKind.Person), false, "担任岗位", "registry 中担任本角色的岗位或人员 id；服务据此叫应并判断谁能以本角色操作"),
+        new("backup-post", ReferenceShape.To(SymbolKind.Post, SymbolKind.Person), false, "替补岗位", "registry 中替补（B角）的岗位或人员 id"),
         new("lead", Str, false, "牵头单位", "工作组型角色的牵头单位"),
         new("members", new ArrayShape(Str), false, "成员单位", "工作组的成员单位"),
         new("organization", ReferenceShape.To(SymbolKind.Organization), false, "对应单位", "registry 中登记的单位 id，用于联系方式"),

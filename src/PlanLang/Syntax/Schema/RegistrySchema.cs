@@ -60,6 +60,39 @@ public static class RegistrySchema
         new("signed", new DateShape(), false, "签订日期", "协议签订日期"),
     ]);
 
+    public static ObjectShape Person { get; } = new(new Text("人员", "person"),
+    [
+        new("id", Id, true, "人员 id", "例如 longwan/chen-jianhua，账号和值班表引用它"),
+        new("name", Str, true, "姓名", "例如 陈建华"),
+        new("organization", ReferenceShape.To(SymbolKind.Organization), false, "所在单位", "registry 中登记的单位 id"),
+        new("phone", Str, false, "手机", "叫应电话；群机器人消息按它提醒（@）本人"),
+        new("email", Str, false, "电子邮箱", "接收叫应邮件的地址"),
+    ]);
+
+    public static ObjectShape Post { get; } = new(new Text("岗位", "post"),
+    [
+        new("id", Id, true, "岗位 id", "例如 longwan/ema-director；预案角色的 post 或 backup-post 引用它"),
+        new("title", Str, true, "岗位名称", "例如 区应急管理局局长、区应急管理局值班员"),
+        new("organization", ReferenceShape.To(SymbolKind.Organization), false, "所在单位", "registry 中登记的单位 id"),
+        new("holders", new ArrayShape(ReferenceShape.To(SymbolKind.Person)), false, "在岗人员", "长期担任本岗位的人员 id；轮流值守的岗位写在 rosters 中"),
+    ]);
+
+    public static ObjectShape Shift { get; } = new(new Text("调班", "shift"),
+    [
+        new("on", new DateShape(), true, "日期", "本班开始的日期（自交班时间起 24 小时）"),
+        new("person", ReferenceShape.To(SymbolKind.Person), true, "值班人员", "当日值班的人员 id，替代轮值顺序"),
+    ]);
+
+    public static ObjectShape Roster { get; } = new(new Text("值班表", "duty roster"),
+    [
+        new("post", ReferenceShape.To(SymbolKind.Post), true, "值班岗位", "本值班表安排的岗位 id"),
+        new("handover", new TimeOfDayShape(), false, "交班时间", "每日交班的时刻，例如 08:30；默认 08:00"),
+        new("from", new DateShape(), true, "起始日期", "轮值从哪一天的交班时间开始"),
+        new("until", new DateShape(), false, "截止日期", "轮值排到哪一天（含当日一班）；不写则一直轮下去"),
+        new("people", new ArrayShape(ReferenceShape.To(SymbolKind.Person)), false, "轮值人员", "按顺序每人值一班（24 小时）"),
+        new("shifts", new ArrayShape(Shift), false, "调班", "某一天由指定人员值班，替代轮值顺序"),
+    ]);
+
     public static ObjectShape Registry { get; } = new(new Text("登记册", "registry"),
     [
         new("planlang", new VersionShape(), true, "语言版本", "PlanLang 文件格式版本，目前为 1"),
@@ -69,5 +102,8 @@ public static class RegistrySchema
         new("organizations", new ArrayShape(Organization), false, "单位", "政府、部门、企业等单位"),
         new("resources", new ArrayShape(Resource), false, "资源", "队伍、物资、避难场所、装备、专家"),
         new("agreements", new ArrayShape(Agreement), false, "协议", "应急联动与互助协议"),
+        new("people", new ArrayShape(Person), false, "人员", "可登录服务、接收叫应的人员"),
+        new("posts", new ArrayShape(Post), false, "岗位", "由人员担任的岗位，预案角色引用它"),
+        new("rosters", new ArrayShape(Roster), false, "值班表", "岗位的每日值班安排"),
     ]);
 }

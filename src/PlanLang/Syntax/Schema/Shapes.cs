@@ -34,6 +34,12 @@ public sealed record ReferenceShape(ImmutableArray<SymbolKind> Targets) : Shape
 /// <summary>A calendar date, YYYY-MM-DD.</summary>
 public sealed record DateShape : Shape;
 
+/// <summary>A time of day, HH:mm (24-hour clock).</summary>
+public sealed record TimeOfDayShape : Shape
+{
+    public const string Pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+}
+
 public sealed record BooleanShape : Shape;
 
 /// <summary>A whole number of at least 0.</summary>
