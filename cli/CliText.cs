@@ -160,4 +160,48 @@ public sealed class CliText(UiLanguage language)
     public string NotFound => T("路径不存在（请检查拼写，或先切换到工作区目录）", "the path does not exist (check its spelling, or change to the workspace folder first)");
 
     public string Wrote(string path) => T($"已写入 {path}", $"Wrote {path}");
+
+    public string Serve => T("运行应急响应服务：HTTP 接口、到时自动叫应的计时器、通知（控制台、邮件、企业微信、钉钉）、账号和权限。默认只监听 127.0.0.1。", "Run the response service: the HTTP API, the scheduler that fires due times, notifications (console, e-mail, WeCom, DingTalk), accounts and permissions. Listens on 127.0.0.1 unless told otherwise.");
+
+    public string Urls => T("监听地址，多个用分号分隔（默认 http://127.0.0.1:5080）", "Addresses to listen on, separated by semicolons (default http://127.0.0.1:5080)");
+
+    public string PublicUrl => T("通知中链接使用的地址（默认：planlang.yaml 的 service.url，否则第一个监听地址）", "The address links in notifications use (default: service.url of planlang.yaml, else the first address listened on)");
+
+    public string CapFeed => T("定时读取的 CAP 预警订阅源（Atom 或 RSS）地址，可重复", "A CAP alert feed (Atom or RSS) to poll; may be repeated");
+
+    public string CapPoll => T("读取 CAP 订阅源的间隔（秒，默认 60）", "Seconds between polls of the CAP feeds (default 60)");
+
+    public string Rescan => T("重新查看全部事件的间隔（秒，默认 30），以发现其他服务或命令行所做的改动", "Seconds between looks at every incident (default 30), to find what other services or the CLI changed");
+
+    public string RateLimit => T("每个用户（或地址）每分钟最多请求数，0 为不限（默认 3000）", "Requests per minute per person (or address), 0 for no limit (default 3000)");
+
+    public string ServeUser => T("管理登录账号：账号属于登记册 people 中的人员。", "Manage sign-in accounts: an account belongs to a person of the registries' people.");
+
+    public string UserAdd => T("为人员建立账号；密码从标准输入读取。", "Create an account for a person; the password is read from standard input.");
+
+    public string UserPasswd => T("重设密码（同时解除锁定并使已登录会话失效）；密码从标准输入读取。", "Set a new password (also clears a lockout and ends every session); the password is read from standard input.");
+
+    public string UserDisable => T("停用账号：不能再登录，已登录的会话在下一次请求时失效。", "Disable an account: it cannot sign in, and its sessions end at their next request.");
+
+    public string UserEnable => T("重新启用账号。", "Enable an account again.");
+
+    public string Person => T("人员 id（登记册 people 中的 id）", "Person id (an id of the registries' people)");
+
+    public string AccountKind => T("账号类别：responder（按所担任的角色操作，默认）、duty-officer（值班员，另可启动事件、记录观测值）、observer（只读）", "Account kind: responder (acts as the roles held; default), duty-officer (also starts incidents and records observations), observer (reads only)");
+
+    public string UnknownPerson(string person) => T($"登记册中没有人员“{person}”（people）。", $"There is no person '{person}' in the registries (people).");
+
+    public string PasswordTooShort(int length) => T($"密码至少 {length} 个字符。", $"The password needs at least {length} characters.");
+
+    public string NoPassword => T("没有读到密码：请从标准输入提供，例如 echo … | planlang serve user add …", "No password was read: give it on standard input, for example echo … | planlang serve user add …");
+
+    public string AccountExists(string person) => T($"人员“{person}”已有账号；改密码用 planlang serve user passwd。", $"'{person}' has an account already; planlang serve user passwd changes its password.");
+
+    public string NoAccount(string person) => T($"人员“{person}”没有账号；用 planlang serve user add 建立。", $"'{person}' has no account; planlang serve user add creates one.");
+
+    public string UserDone(string what, string person) => T($"已{what}：{person}", $"{what}: {person}");
+
+    public string UnknownKind(string kind) => T($"未知的账号类别“{kind}”：应为 responder、duty-officer 或 observer。", $"Unknown account kind '{kind}': responder, duty-officer or observer.");
+
+    public string ServeFailed(string detail) => T($"服务无法启动：{detail}", $"the service cannot start: {detail}");
 }

@@ -32,6 +32,17 @@ public static class EngineText
 
     public static readonly Text DrillOver = new("演练结束", "the drill is over");
 
+    public static readonly Text StartIncident = new("启动事件", "start an incident");
+
+    public static readonly Text RecordObservation = new("记录观测值", "record observations");
+
+    public static readonly Text ReceiveAlert = new("接收预警消息", "feed an alert");
+
+    /// <summary>The roles a person holds now, for a refusal: "此刻担任：区防指办、水利工程组" or that they hold none.</summary>
+    public static Text HeldRoles(IReadOnlyList<string> titles) => titles.Count == 0
+        ? new("此刻不担任本预案的任何角色", "holds no role of this plan now")
+        : new($"此刻担任：{string.Join("、", titles)}", $"holds now: {string.Join(", ", titles)}");
+
     public static Text StatusNotDriving(string status) => new($"status={status} 的消息不驱动预案", $"a status={status} message drives no plan");
 
     public static Text Broken(Store.LogChain.Break broken) => broken.Reason switch

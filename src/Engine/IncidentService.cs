@@ -1,5 +1,6 @@
 using System.Globalization;
 using PlanLang.Diagnostics;
+using PlanLang.Engine.Access;
 using PlanLang.Engine.Cap;
 using PlanLang.Engine.Commands;
 using PlanLang.Engine.Events;
@@ -18,7 +19,18 @@ namespace PlanLang.Engine;
 /// command appended first, so two responders acting at once lose nothing. A refused command writes nothing, and reads
 /// (<see cref="Project"/>, <see cref="Events"/>, <see cref="List"/>) never write. Safe for many threads on many incidents.
 /// </summary>
-public sealed class IncidentService(IEventStore store, UiLanguage language, string? cacheFolder = null, bool compiled = true, TimeProvider? clock = null)
+/// <remarks>With an <see cref="AccessPolicy"/>, every command names its <see cref="Caller"/> and is refused (PL7016–PL7018)
+/// unless that person may give it now; without one (the CLI) the caller is the machine's operator. Each event a person
+/// caused records them. <paramref name="appended"/> hears of every event once it is durable, in order per incident:
+/// what the service notifies people of.</remarks>
+public sealed class IncidentService(
+    IEventStore store,
+    UiLanguage language,
+    string? cacheFolder = null,
+    bool compiled = true,
+    TimeProvider? clock = null,
+    AccessPolicy? access = null,
+    Action<IncidentRecord, PlanRuntime, IReadOnlyList<IncidentEvent>>? appended = null)
 {
     private const int Retries = 20;
 
@@ -28,12 +40,14 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
 
     /// <summary>Checks the plan with its workspace (every analysis), pins exactly the text that was checked and starts
     /// an incident in standby. Null <paramref name="at"/> is now.</summary>
-    public IncidentState Start(string planPath, string? id, DateTimeOffset? at, bool exercise = false)
+    public IncidentState Start(string planPath, string? id, DateTimeOffset? at, bool exercise = false, Caller? caller = null)
     {
         var full = Path.GetFullPath(planPath);
         var root = WorkspaceFiles.FindRoot(full) ?? Path.GetDirectoryName(full)!;
         var clockOfWorkspace = WorkspaceClock.Of(root);
-        var when = at is { } given ? clockOfWorkspace.In(given) : clockOfWorkspace.Now(time);
+        var when = EventTime.Truncate(at is { } given ? clockOfWorkspace.In(given) : clockOfWorkspace.Now(time));
+        var who = caller ?? Caller.LocalOperator;
+        access?.RequireStart(who, when, clockOfWorkspace);
         var compilation = WorkspaceCompiler.Compile(root, new CompilationOptions(language, DateOnly.FromDateTime(when.DateTime)));
         if (compilation.FirstErrorIn(full) is { } first)
         {
@@ -55,38 +69,64 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
             Exercise = exercise,
             Jurisdiction = runtime.Plan.Syntax.Jurisdiction?.Value,
             AreaCodes = [.. new JurisdictionTree(compilation.Registries).AreaCodes(runtime.Plan.Syntax.Jurisdiction?.Value)],
-        });
+        }) { Person = who.Person };
         if (!store.Create(record, [started]))
         {
             throw RefusedException.Of(DiagnosticCodes.IncidentExists, language, incidentId);
         }
 
-        return Load(incidentId).State;
+        var (state, plan, events) = LoadWithEvents(incidentId);
+        appended?.Invoke(state.Record, plan, events);
+        return state;
     }
 
-    public IncidentState ReceiveCap(string id, DateTimeOffset? at, string xml) =>
-        Execute(id, at, (state, plan, when) => [CapIntake.Receive(state, plan, xml, when, language)]);
+    public IncidentState ReceiveCap(string id, DateTimeOffset? at, string xml, Caller? caller = null) =>
+        Execute(id, at, caller, (state, plan, when, who) =>
+        {
+            access?.RequireFeed(who, plan, when, EngineText.ReceiveAlert);
+            return [CapIntake.Receive(state, plan, xml, when, language)];
+        });
 
-    public IncidentState Observe(string id, DateTimeOffset? at, IReadOnlyList<string> assignments, string actor = Actors.System) =>
-        Execute(id, at, (_, plan, when) => commands.Observe(plan, when, assignments, actor));
+    public IncidentState Observe(string id, DateTimeOffset? at, IReadOnlyList<string> assignments, string actor = Actors.System, Caller? caller = null) =>
+        Execute(id, at, caller, (_, plan, when, who) =>
+        {
+            access?.RequireFeed(who, plan, when, EngineText.RecordObservation);
+            return commands.Observe(plan, when, assignments, actor);
+        });
 
-    public IncidentState Declare(string id, DateTimeOffset? at, string level, string by, string? reason) =>
-        Execute(id, at, (state, plan, when) => commands.Declare(state, plan, when, level, by, reason));
+    public IncidentState Declare(string id, DateTimeOffset? at, string level, string by, string? reason, Caller? caller = null) =>
+        Execute(id, at, caller, (state, plan, when, who) =>
+        {
+            access?.RequireRole(who, plan, by, when, EngineText.DeclareLevel(level));
+            return commands.Declare(state, plan, when, level, by, reason);
+        });
 
-    public IncidentState Acknowledge(string id, DateTimeOffset? at, string task, string by, string? note) =>
-        Execute(id, at, (state, plan, when) => commands.Task(state, plan, when, task, by, note, TaskAction.Acknowledge));
+    public IncidentState Acknowledge(string id, DateTimeOffset? at, string task, string by, string? note, Caller? caller = null) =>
+        TaskCommand(id, at, task, by, note, TaskAction.Acknowledge, caller);
 
-    public IncidentState Done(string id, DateTimeOffset? at, string task, string by, string? note) =>
-        Execute(id, at, (state, plan, when) => commands.Task(state, plan, when, task, by, note, TaskAction.Done));
+    public IncidentState Done(string id, DateTimeOffset? at, string task, string by, string? note, Caller? caller = null) =>
+        TaskCommand(id, at, task, by, note, TaskAction.Done, caller);
 
-    public IncidentState Skip(string id, DateTimeOffset? at, string task, string by, string? reason) =>
-        Execute(id, at, (state, plan, when) => commands.Task(state, plan, when, task, by, reason, TaskAction.Skip));
+    public IncidentState Skip(string id, DateTimeOffset? at, string task, string by, string? reason, Caller? caller = null) =>
+        TaskCommand(id, at, task, by, reason, TaskAction.Skip, caller);
 
     /// <summary>Records what fell due by <paramref name="at"/> and nothing else: what a scheduler does at a due time.</summary>
-    public IncidentState Advance(string id, DateTimeOffset? at) => Execute(id, at, (_, _, _) => []);
+    public IncidentState Advance(string id, DateTimeOffset? at) => Execute(id, at, null, (_, _, _, _) => []);
 
     /// <summary>Ends and closes an exercise incident when its script is over.</summary>
-    public IncidentState EndExercise(string id, DateTimeOffset at) => Execute(id, at, (state, _, when) => commands.EndExercise(state, when));
+    public IncidentState EndExercise(string id, DateTimeOffset at) => Execute(id, at, null, (state, _, when, _) => commands.EndExercise(state, when));
+
+    /// <summary>The roles of the incident's plan <paramref name="person"/> holds at <paramref name="at"/> (now when
+    /// null), or none without an access policy.</summary>
+    public System.Collections.Immutable.ImmutableArray<HeldRole> RolesOf(string person, PlanRuntime plan, DateTimeOffset? at) =>
+        access?.RolesOf(person, plan, at ?? time.GetUtcNow()) ?? [];
+
+    private IncidentState TaskCommand(string id, DateTimeOffset? at, string task, string by, string? note, TaskAction action, Caller? caller) =>
+        Execute(id, at, caller, (state, plan, when, who) =>
+        {
+            access?.RequireRole(who, plan, by, when, EngineText.ActOnTask(plan.TaskTitle(task)));
+            return commands.Task(state, plan, when, task, by, note, action);
+        });
 
     /// <summary>The incident as of its last event and its plan.</summary>
     public (IncidentState State, PlanRuntime Plan) Load(string id)
@@ -108,7 +148,7 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
     public (IncidentState State, PlanRuntime Plan) Project(string id, DateTimeOffset? at)
     {
         var (state, plan) = Load(id);
-        var when = at is { } given ? plan.Clock.In(given) : plan.Clock.Now(time);
+        var when = EventTime.Truncate(at is { } given ? plan.Clock.In(given) : plan.Clock.Now(time));
         if (when < state.LastAt)
         {
             return (state, plan);
@@ -165,14 +205,15 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
         return plan;
     }
 
-    private IncidentState Execute(string id, DateTimeOffset? at, Func<IncidentState, PlanRuntime, DateTimeOffset, IReadOnlyList<NewEvent>> decide)
+    private IncidentState Execute(string id, DateTimeOffset? at, Caller? caller, Func<IncidentState, PlanRuntime, DateTimeOffset, Caller, IReadOnlyList<NewEvent>> decide)
     {
+        var who = caller ?? Caller.LocalOperator;
         for (var attempt = 0; ; attempt++)
         {
             var (record, logged) = Read(id);
             var plan = Runtime(record);
             var state = IncidentState.Fold(record, logged, plan);
-            var when = at is { } given ? plan.Clock.In(given) : plan.Clock.Now(time);
+            var when = EventTime.Truncate(at is { } given ? plan.Clock.In(given) : plan.Clock.Now(time));
             if (when < state.LastAt)
             {
                 throw RefusedException.Of(DiagnosticCodes.ClockBackwards, language, plan.Clock.Show(when), plan.Clock.Show(state.LastAt));
@@ -186,12 +227,14 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
                 foreach (var e in batch)
                 {
                     events.Add(e);
-                    state = state.Apply(new IncidentEvent(++seq, e.At, now, e.Actor, e.Data), plan);
+                    state = state.Apply(new IncidentEvent(++seq, e.At, now, e.Actor, e.Data) { Person = e.Person }, plan);
                 }
             }
 
             Apply(DuePolicy.Due(state, plan, when));
-            var decided = decide(state, plan, when);
+
+            // The person is recorded on what they did, not on the engine's own steps their command set off.
+            var decided = decide(state, plan, when, who).Select(e => e.Actor == Actors.System && e.Data is not ObservationRecorded ? e : e with { Person = who.Person }).ToList();
             Apply(decided);
             if (decided.Any(e => e.Data is ObservationRecorded))
             {
@@ -202,6 +245,12 @@ public sealed class IncidentService(IEventStore store, UiLanguage language, stri
             try
             {
                 store.Append(id, logged.Count == 0 ? 0 : logged[^1].Seq, events);
+                if (appended is not null && events.Count > 0)
+                {
+                    var first = logged.Count == 0 ? 0 : logged[^1].Seq;
+                    appended(record, plan, [.. events.Select((e, i) => new IncidentEvent(first + i + 1, e.At, now, e.Actor, e.Data) { Person = e.Person })]);
+                }
+
                 return state;
             }
             catch (ConcurrencyException) when (attempt < Retries)

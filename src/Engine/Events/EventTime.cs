@@ -13,6 +13,10 @@ public static class EventTime
 {
     public static string Format(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
+    /// <summary>The moment as the log keeps it (whole milliseconds), so that what a command decides in memory and what
+    /// a later read folds from the log are the same times.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerMillisecond), t.Offset);
+
     public static DateTimeOffset Parse(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture);
 
     /// <summary>The same form inside event payloads.</summary>

@@ -86,7 +86,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     private List<IncidentEvent> Events(DbConnection connection, string id, DbTransaction? tx)
     {
         var events = new List<IncidentEvent>();
-        using var read = Command(connection, $"SELECT seq, at, recorded_at, actor, type, {PayloadColumn}, hash FROM events WHERE incident_id = @id ORDER BY seq", tx);
+        using var read = Command(connection, $"SELECT seq, at, recorded_at, actor, type, {PayloadColumn}, hash, person FROM events WHERE incident_id = @id ORDER BY seq", tx);
         Add(read, "@id", id);
         using var r = read.ExecuteReader();
         while (r.Read())
@@ -100,6 +100,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
             {
                 Hash = r.IsDBNull(6) ? null : r.GetString(6),
                 StoredPayload = payload,
+                Person = r.IsDBNull(7) ? null : r.GetString(7),
             });
         }
 
@@ -202,9 +203,9 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         var previous = previousHash;
         foreach (var e in events)
         {
-            using var insert = Command(connection, $"INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload, hash) VALUES (@id, @seq, @at, @recorded, @actor, @type, {PayloadParameter}, @hash)", tx);
+            using var insert = Command(connection, $"INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload, hash, person) VALUES (@id, @seq, @at, @recorded, @actor, @type, {PayloadParameter}, @hash, @person)", tx);
             var payload = EventJson.Payload(e.Data);
-            previous = LogChain.Link(previous, ++seq, EventTime.Parse(EventTime.Format(e.At)), recordedAt, e.Actor, e.Data.Type, payload);
+            previous = LogChain.Link(previous, ++seq, EventTime.Parse(EventTime.Format(e.At)), recordedAt, e.Actor, e.Data.Type, payload, e.Person);
             Add(insert, "@id", id);
             Add(insert, "@seq", seq);
             Add(insert, "@at", EventTime.Format(e.At));
@@ -213,6 +214,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
             Add(insert, "@type", e.Data.Type);
             Add(insert, "@payload", payload);
             Add(insert, "@hash", previous);
+            Add(insert, "@person", (object?)e.Person ?? DBNull.Value);
             insert.ExecuteNonQuery();
         }
     }

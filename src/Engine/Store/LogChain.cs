@@ -27,17 +27,13 @@ public static class LogChain
 
     /// <summary>The link of one event: over the previous link and the event as stored — its payload's text exactly as
     /// written (SQLite's TEXT and PostgreSQL's json keep it), so verifying hashes strings and parses nothing.</summary>
-    public static string Link(string previous, long seq, DateTimeOffset at, DateTimeOffset recordedAt, string actor, string type, string payload) => Sha256(
-        previous,
-        seq.ToString(CultureInfo.InvariantCulture),
-        EventTime.Format(at),
-        EventTime.Format(recordedAt),
-        actor,
-        type,
-        payload);
+    /// <remarks>The person is hashed only when there is one, so links written before people were recorded still verify.</remarks>
+    public static string Link(string previous, long seq, DateTimeOffset at, DateTimeOffset recordedAt, string actor, string type, string payload, string? person = null) => person is null
+        ? Sha256(previous, seq.ToString(CultureInfo.InvariantCulture), EventTime.Format(at), EventTime.Format(recordedAt), actor, type, payload)
+        : Sha256(previous, seq.ToString(CultureInfo.InvariantCulture), EventTime.Format(at), EventTime.Format(recordedAt), actor, type, payload, "person", person);
 
     private static string Link(string previous, IncidentEvent e) =>
-        Link(previous, e.Seq, e.At, e.RecordedAt, e.Actor, e.Type, e.StoredPayload ?? EventJson.Payload(e.Data));
+        Link(previous, e.Seq, e.At, e.RecordedAt, e.Actor, e.Type, e.StoredPayload ?? EventJson.Payload(e.Data), e.Person);
 
     /// <summary>The first place the log does not verify, or null. Events from before the chain existed (no hash) are
     /// accepted only as the start of a log: a missing hash after a chained event is a break.</summary>

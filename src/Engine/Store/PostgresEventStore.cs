@@ -22,6 +22,7 @@ public sealed class PostgresEventStore : AdoEventStore
               actor TEXT NOT NULL, type TEXT NOT NULL, payload JSON NOT NULL, PRIMARY KEY (incident_id, seq));
             ALTER TABLE events ADD COLUMN IF NOT EXISTS recorded_at TEXT;
             ALTER TABLE events ADD COLUMN IF NOT EXISTS hash TEXT;
+            ALTER TABLE events ADD COLUMN IF NOT EXISTS person TEXT;
             """);
 
         // json keeps the payload's text as written, which the hash chain covers; jsonb (used before the chain)

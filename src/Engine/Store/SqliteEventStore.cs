@@ -32,7 +32,7 @@ public sealed class SqliteEventStore : AdoEventStore
 
         // Logs written before events carried their recording time (and their chain hash) gain the columns; their rows
         // keep them empty.
-        foreach (var column in new[] { "recorded_at", "hash" })
+        foreach (var column in new[] { "recorded_at", "hash", "person" })
         {
             using var columns = Command(connection, $"SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = '{column}'");
             if (Convert.ToInt64(columns.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)

@@ -504,6 +504,21 @@ public static class DiagnosticCodes
         "事件“{0}”固定的预案文本无法运行：{1}。事件记录仍在，可以查看列表和校验，但不能再执行命令。",
         "The plan text pinned by incident '{0}' cannot be run: {1}. Its log is kept and can be listed and verified, but it takes no further command.");
 
+    public static readonly DiagnosticDescriptor NotYourRole = new(
+        "PL7016", Error, "Not a role this person holds",
+        "{0}不能以“{1}”的身份操作：{2}。角色由登记册中的岗位（post、backup-post）和值班表决定。",
+        "{0} may not act as '{1}': {2}. Roles come from the posts (post, backup-post) and duty rosters of the registries.");
+
+    public static readonly DiagnosticDescriptor ReadOnlyAccount = new(
+        "PL7017", Error, "Read-only account",
+        "{0}的账号只能查看，不能{1}。",
+        "{0}'s account reads only and may not {1}.");
+
+    public static readonly DiagnosticDescriptor NotDutyOfficer = new(
+        "PL7018", Error, "Not a duty officer",
+        "{0}既不是值班员，也不担任本预案的角色，不能{1}。",
+        "{0} is neither a duty officer nor holds a role of this plan, and may not {1}.");
+
     public static readonly DiagnosticDescriptor IncidentExists = new(
         "PL7011", Error, "Incident id taken",
         "已有编号为“{0}”的事件，请换一个 --id。",
@@ -532,6 +547,63 @@ public static class DiagnosticCodes
         "PL9001", Warning, "Malformed language-server message",
         "语言服务器忽略了一条格式错误的消息（{0}），会话继续。若反复出现，请检查编辑器扩展的版本。",
         "The language server ignored a malformed message ({0}) and goes on. If this repeats, check the editor extension's version.");
+
+    // PL91xx — the response service's HTTP requests (RFC 9457 problem details carry the code)
+
+    public static readonly DiagnosticDescriptor BadRequest = new(
+        "PL9101", Error, "Bad request",
+        "请求无效：{0}。请对照 /openapi/v1.json 中的接口说明。",
+        "The request is invalid: {0}. See the API description at /openapi/v1.json.");
+
+    public static readonly DiagnosticDescriptor RequestTooLarge = new(
+        "PL9102", Error, "Request too large",
+        "请求内容超过 {0} 字节的上限，未处理。",
+        "The request body is over the limit of {0} bytes and was not processed.");
+
+    public static readonly DiagnosticDescriptor TooManyRequests = new(
+        "PL9103", Error, "Too many requests",
+        "请求过于频繁，请 {0} 秒后再试。",
+        "Too many requests; try again in {0} seconds.");
+
+    public static readonly DiagnosticDescriptor NotSignedIn = new(
+        "PL9104", Error, "Not signed in",
+        "需要先登录（/login）。",
+        "Sign in first (/login).");
+
+    public static readonly DiagnosticDescriptor SignInFailed = new(
+        "PL9105", Error, "Sign-in failed",
+        "账号或密码不正确。连续 {0} 次错误后账号将锁定 {1} 分钟。",
+        "Wrong account or password. After {0} failures in a row the account is locked for {1} minutes.");
+
+    public static readonly DiagnosticDescriptor AccountLocked = new(
+        "PL9106", Error, "Account locked",
+        "账号因连续输错密码已锁定，请 {0} 后再试，或请管理员用 planlang serve user passwd 重设密码。",
+        "The account is locked after repeated wrong passwords; try again after {0}, or have an administrator reset it with planlang serve user passwd.");
+
+    public static readonly DiagnosticDescriptor AccountDisabled = new(
+        "PL9107", Error, "Account disabled",
+        "账号已停用，不能登录。",
+        "The account is disabled and cannot sign in.");
+
+    public static readonly DiagnosticDescriptor AntiforgeryFailed = new(
+        "PL9108", Error, "Form token missing or wrong",
+        "表单缺少有效的防伪令牌，未处理。请刷新页面后重新提交。",
+        "The form carries no valid antiforgery token and was not processed. Reload the page and submit again.");
+
+    public static readonly DiagnosticDescriptor NotFoundHere = new(
+        "PL9109", Error, "No such resource",
+        "没有“{0}”。",
+        "There is no '{0}'.");
+
+    public static readonly DiagnosticDescriptor ServiceFailed = new(
+        "PL9110", Error, "Internal error",
+        "服务内部错误（请求编号 {0}），未写入任何内容。请把请求编号告诉管理员，详情见服务日志。",
+        "Internal error (request {0}); nothing was written. Give the request id to an administrator; the service log has the details.");
+
+    public static readonly DiagnosticDescriptor LinkExpired = new(
+        "PL9111", Error, "Link invalid or expired",
+        "链接无效或已过期。请在控制台中处理该任务。",
+        "The link is invalid or has expired. Handle the task in the console.");
 }
 
 /// <summary>The list of all descriptors, read once by reflection so that adding a code needs no second edit.</summary>
@@ -543,4 +615,5 @@ public static class DiagnosticCatalog
         .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
         .OrderBy(d => d.Code, StringComparer.Ordinal)
         .ToArray();
+
 }

@@ -126,6 +126,24 @@ public sealed class SyntaxReader(string file)
                     .Select(d => (d.On!.Value, d.Person!)).ToImmutableArray())).ToImmutableArray(),
     };
 
+    private ServiceConfigSyntax ReadService(YamlMappingNode? service)
+    {
+        if (service is null)
+        {
+            return ServiceConfigSyntax.None;
+        }
+
+        var smtp = Map(service, "smtp");
+        return new ServiceConfigSyntax(
+            Str(service, "url")?.Value,
+            StrList(service, "duty-posts"),
+            smtp is not null && Str(smtp, "host") is { } host && Str(smtp, "from") is { } from
+                ? new SmtpSyntax(host.Value, int.TryParse(Str(smtp, "port")?.Value, System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : 25, from.Value, Str(smtp, "security")?.Value, Str(smtp, "user-env")?.Value, Str(smtp, "password-env")?.Value)
+                : null,
+            Items(service, "webhooks").OfType<YamlMappingNode>().Where(w => Str(w, "kind") is not null).Select(w =>
+                new WebhookSyntax(Str(w, "kind")!.Value, Str(w, "url")?.Value, Str(w, "url-env")?.Value, Str(w, "secret-env")?.Value, Str(w, "name")?.Value)).ToImmutableArray());
+    }
+
     private static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 
@@ -149,6 +167,7 @@ public sealed class SyntaxReader(string file)
                 Entries(Map(lifecycle, "jurisdictions")).Where(e => e.Value is YamlMappingNode).ToImmutableDictionary(e => e.Key.Value, e => ReadDeadlines((YamlMappingNode)e.Value))))
         {
             TimeZone = Str(root, "time-zone"),
+            Service = ReadService(Map(root, "service")),
             StockItems = Entries(Map(root, "stock-items")).Where(e => e.Value is YamlMappingNode && Str((YamlMappingNode)e.Value, "name") is not null).Select(e =>
             {
                 var m = (YamlMappingNode)e.Value;

@@ -24,6 +24,14 @@ public sealed class DutyAnalyzer(AnalysisContext context, DiagnosticBag diagnost
             }
         }
 
+        foreach (var post in context.Config?.Service.DutyPosts ?? [])
+        {
+            if (directory.Post(post.Value) is null)
+            {
+                diagnostics.Add(DiagnosticCodes.UndefinedPost, post.Span, post.Value, string.Empty);
+            }
+        }
+
         foreach (var roster in context.Registries.SelectMany(r => r.Rosters))
         {
             for (var day = context.Today; day < context.Today.AddDays(LookAheadDays); day = day.AddDays(1))

@@ -73,7 +73,21 @@ public sealed record ConfigSyntax(
 
     /// <summary>Stock item names the workspace adds to or overrides in the built-in list.</summary>
     public ImmutableArray<Domain.StockItem> StockItems { get; init; } = [];
+
+    /// <summary>What <c>planlang serve</c> reads: the link base, duty posts and notification channels.</summary>
+    public ServiceConfigSyntax Service { get; init; } = ServiceConfigSyntax.None;
 }
+
+public sealed record ServiceConfigSyntax(string? Url, ImmutableArray<Spanned<string>> DutyPosts, SmtpSyntax? Smtp, ImmutableArray<WebhookSyntax> Webhooks)
+{
+    public static ServiceConfigSyntax None { get; } = new(null, [], null, []);
+}
+
+/// <summary>An SMTP server; credentials are read from the environment variables named, never from the file.</summary>
+public sealed record SmtpSyntax(string Host, int Port, string From, string? Security, string? UserVariable, string? PasswordVariable);
+
+/// <summary>A group robot (群机器人) of 企业微信 (<c>wecom</c>) or 钉钉 (<c>dingtalk</c>).</summary>
+public sealed record WebhookSyntax(string Kind, string? Url, string? UrlVariable, string? SecretVariable, string? Name);
 
 /// <summary>Which jurisdictions the workspace answers for, and the hazards each tier must have a plan for.</summary>
 public sealed record CoverageSyntax(ImmutableArray<string> Within, ImmutableDictionary<string, ImmutableArray<string>> ByTier);

@@ -46,6 +46,34 @@ public static class ConfigSchema
         new Property("measure", new StringShape(), false, "计量单位", "按件计数时的量词，例如 顶、床、艘（默认：件）"),
     ]);
 
+
+    public static ObjectShape Smtp { get; } = new(new Text("邮件服务器", "SMTP server"),
+    [
+        new("host", new StringShape(), true, "主机", "SMTP 服务器主机名或地址"),
+        new("port", new IntegerShape(), false, "端口", "默认 25"),
+        new("from", new StringShape(), true, "发件人", "叫应邮件的发件地址"),
+        new("security", new EnumShape([new("none", "不加密"), new("starttls", "STARTTLS"), new("tls", "TLS")]), false, "加密方式", "none、starttls 或 tls；默认 starttls 可用时使用"),
+        new("user-env", new StringShape(), false, "用户名变量", "存放 SMTP 用户名的环境变量名"),
+        new("password-env", new StringShape(), false, "密码变量", "存放 SMTP 密码的环境变量名（密码不写入文件）"),
+    ]);
+
+    public static ObjectShape Webhook { get; } = new(new Text("群机器人", "group robot"),
+    [
+        new("kind", new EnumShape([new("wecom", "企业微信群机器人"), new("dingtalk", "钉钉群机器人")]), true, "类型", "wecom（企业微信）或 dingtalk（钉钉）"),
+        new("url", new StringShape(), false, "地址", "机器人的 Webhook 地址"),
+        new("url-env", new StringShape(), false, "地址变量", "存放 Webhook 地址的环境变量名（地址含密钥时用它）"),
+        new("secret-env", new StringShape(), false, "加签密钥变量", "钉钉机器人“加签”密钥所在的环境变量名"),
+        new("name", new StringShape(), false, "名称", "例如 区防指工作群"),
+    ]);
+
+    public static ObjectShape Service { get; } = new(new Text("响应服务", "response service"),
+    [
+        new("url", new StringShape(), false, "访问地址", "通知中链接的地址，例如 http://127.0.0.1:5080"),
+        new("duty-posts", new ArrayShape(new IdShape()), false, "值班岗位", "其在岗或值班人员可启动事件、记录观测值的岗位 id"),
+        new("smtp", Smtp, false, "邮件", "叫应邮件的发送服务器"),
+        new("webhooks", new ArrayShape(Webhook), false, "群机器人", "企业微信、钉钉群机器人"),
+    ]);
+
     public static ObjectShape Config { get; } = new(new Text("工作区配置", "workspace configuration"),
     [
         new("planlang", new VersionShape(), true, "语言版本", "PlanLang 文件格式版本，目前为 1"),
@@ -56,6 +84,7 @@ public static class ConfigSchema
         new("stock-items", new ObjectShape(new Text("物资名称", "stock items"), []) { AdditionalValues = StockItem, KeyPattern = IdShape.Pattern, AdditionalTitleZh = "物资（键为物资 id，例如 assault-boat）" }, false, "物资名称", "储备物资的中文名称和计量单位，补充或覆盖内置名录，例如 assault-boat: { name: 冲锋舟, measure: 艘 }"),
         new("coverage", Coverage, false, "覆盖要求", "各层级行政区必须编制预案的灾种（应备尽备）"),
         new("lifecycle", Lifecycle, false, "预案管理期限", "备案、评估、演练期限，可按行政区划覆盖"),
+        new("service", Service, false, "响应服务", "planlang serve 的叫应渠道、链接地址和值班岗位"),
         new("rules", new ObjectShape(new Text("规则级别", "rule levels"), []) { AdditionalValues = Vocabulary.Severity, KeyPattern = "^PL([0-9]{4}|[0-9]{3}x|[0-9]{2}xx|[0-9]xxx)$", AdditionalTitleZh = "诊断级别（键为诊断代码如 PL6003，或范围如 PL6xxx）" }, false, "规则级别", "调整诊断的级别，例如 PL6003: warning"),
     ]);
 }

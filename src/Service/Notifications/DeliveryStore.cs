@@ -1,0 +1,186 @@
+using System.Data.Common;
+using System.Globalization;
+using PlanLang.Engine.Events;
+using PlanLang.Service.Data;
+
+namespace PlanLang.Service.Notifications;
+
+/// <summary>
+/// The delivery log: one row per notification, channel and target, unique on (incident, event, channel, target) so
+/// that two services planning the same event, or a restart planning it again, record it once. A worker claims a due
+/// row by moving it to <c>sending</c> with a lease; a row whose worker died is claimed again when the lease ends.
+/// </summary>
+public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    private const string Columns = "id, incident_id, seq, task, kind, channel, target, person, subject, body, link, status, attempts, next_at, last_error, created_at, updated_at";
+
+    /// <summary>Records the rows; those already recorded are left as they are. Returns how many were new.</summary>
+    public int Enqueue(IEnumerable<(Notification Notification, string Channel, string Target, string? Person)> rows)
+    {
+        var added = 0;
+        var now = EventTime.Format(clock.GetUtcNow());
+        using var connection = database.Open();
+        using var tx = ServiceDatabase.BeginWrite(connection);
+        foreach (var (n, channel, target, person) in rows)
+        {
+            added += ServiceDatabase.Execute(
+                connection,
+                $"INSERT INTO deliveries (incident_id, seq, task, kind, channel, target, person, subject, body, link, status, attempts, next_at, created_at, updated_at) VALUES (@i, @s, @t, @k, @c, @g, @p, @subj, @b, @l, '{DeliveryStatus.Queued}', 0, @n, @n, @n) ON CONFLICT (incident_id, seq, channel, target) DO NOTHING",
+                tx,
+                ("@i", n.Incident),
+                ("@s", n.Seq),
+                ("@t", n.Task),
+                ("@k", n.Kind),
+                ("@c", channel),
+                ("@g", target),
+                ("@p", person),
+                ("@subj", n.Subject),
+                ("@b", n.Body),
+                ("@l", n.Link),
+                ("@n", now));
+        }
+
+        tx.Commit();
+        return added;
+    }
+
+    /// <summary>Claims up to <paramref name="limit"/> due rows of the channels given, for this worker.</summary>
+    public IReadOnlyList<Delivery> Claim(IReadOnlyCollection<string> channels, int limit, string? person = null)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = new List<Delivery>();
+        using var connection = database.Open();
+        var candidates = new List<Delivery>();
+        var channelList = string.Join(", ", channels.Select((_, i) => $"@c{i}"));
+        using (var read = ServiceDatabase.Command(
+            connection,
+            $"SELECT {Columns} FROM deliveries WHERE channel IN ({channelList}) AND (status IN ('{DeliveryStatus.Queued}', '{DeliveryStatus.Retrying}', '{DeliveryStatus.Sending}')) AND next_at <= @now{(person is null ? string.Empty : " AND person = @person")} ORDER BY id LIMIT {limit.ToString(CultureInfo.InvariantCulture)}",
+            null,
+            [.. channels.Select((c, i) => ($"@c{i}", (object?)c)), ("@now", EventTime.Format(now)), ("@person", person)]))
+        {
+            using var r = read.ExecuteReader();
+            while (r.Read())
+            {
+                candidates.Add(Read(r));
+            }
+        }
+
+        foreach (var d in candidates)
+        {
+            // Compare-and-set on the row as it was read: of two workers, one moves it.
+            var moved = ServiceDatabase.Execute(
+                connection,
+                $"UPDATE deliveries SET status = '{DeliveryStatus.Sending}', next_at = @lease, updated_at = @u WHERE id = @id AND status = @was AND next_at = @next",
+                null,
+                ("@lease", EventTime.Format(now + Lease)),
+                ("@u", EventTime.Format(now)),
+                ("@id", d.Id),
+                ("@was", d.Status),
+                ("@next", EventTime.Format(d.NextAt)));
+            if (moved == 1)
+            {
+                claimed.Add(d with { Status = DeliveryStatus.Sending });
+            }
+        }
+
+        return claimed;
+    }
+
+    public void Sent(Delivery d) => Set(d.Id, DeliveryStatus.Sent, d.Attempts + 1, clock.GetUtcNow(), null);
+
+    /// <summary>A failed attempt: tried again after 2, 4, 8 … seconds (at most a minute apart), failed for good after
+    /// <paramref name="maxAttempts"/>.</summary>
+    public void Failed(Delivery d, string error, int maxAttempts)
+    {
+        var attempts = d.Attempts + 1;
+        var wait = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts)));
+        Set(d.Id, attempts >= maxAttempts ? DeliveryStatus.Failed : DeliveryStatus.Retrying, attempts, clock.GetUtcNow() + wait, error.Length > 500 ? error[..500] : error);
+    }
+
+    /// <summary>Stops what is still waiting to be sent about a task once it is acknowledged (or done, skipped,
+    /// cancelled): an escalation nobody needs any more is not sent.</summary>
+    public int CancelForTask(string incident, string task)
+    {
+        using var connection = database.Open();
+        return ServiceDatabase.Execute(
+            connection,
+            $"UPDATE deliveries SET status = '{DeliveryStatus.Cancelled}', updated_at = @u WHERE incident_id = @i AND task = @t AND status IN ('{DeliveryStatus.Queued}', '{DeliveryStatus.Retrying}')",
+            null,
+            ("@u", EventTime.Format(clock.GetUtcNow())),
+            ("@i", incident),
+            ("@t", task));
+    }
+
+    public IReadOnlyList<Delivery> ForIncident(string incident) => List("incident_id = @k", incident);
+
+    public IReadOnlyList<Delivery> ForPerson(string person) => List("person = @k", person);
+
+    /// <summary>The highest event of the incident whose notifications were planned, or null when none was.</summary>
+    public long? Mark(string incident)
+    {
+        using var connection = database.Open();
+        using var read = ServiceDatabase.Command(connection, "SELECT seq FROM notify_marks WHERE incident_id = @i", null, ("@i", incident));
+        return read.ExecuteScalar() is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+    }
+
+    public void SetMark(string incident, long seq)
+    {
+        using var connection = database.Open();
+        ServiceDatabase.Execute(
+            connection,
+            "INSERT INTO notify_marks (incident_id, seq) VALUES (@i, @s) ON CONFLICT (incident_id) DO UPDATE SET seq = CASE WHEN notify_marks.seq > excluded.seq THEN notify_marks.seq ELSE excluded.seq END",
+            null,
+            ("@i", incident),
+            ("@s", seq));
+    }
+
+    private List<Delivery> List(string where, string key)
+    {
+        using var connection = database.Open();
+        using var read = ServiceDatabase.Command(connection, $"SELECT {Columns} FROM deliveries WHERE {where} ORDER BY id", null, ("@k", key));
+        using var r = read.ExecuteReader();
+        var list = new List<Delivery>();
+        while (r.Read())
+        {
+            list.Add(Read(r));
+        }
+
+        return list;
+    }
+
+    private void Set(long id, string status, int attempts, DateTimeOffset next, string? error)
+    {
+        using var connection = database.Open();
+        ServiceDatabase.Execute(
+            connection,
+            "UPDATE deliveries SET status = @st, attempts = @a, next_at = @n, last_error = @e, updated_at = @u WHERE id = @id",
+            null,
+            ("@st", status),
+            ("@a", attempts),
+            ("@n", EventTime.Format(next)),
+            ("@e", error),
+            ("@u", EventTime.Format(clock.GetUtcNow())),
+            ("@id", id));
+    }
+
+    private static Delivery Read(DbDataReader r) => new(
+        Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture),
+        r.GetString(1),
+        Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture),
+        r.IsDBNull(3) ? null : r.GetString(3),
+        r.GetString(4),
+        r.GetString(5),
+        r.GetString(6),
+        r.IsDBNull(7) ? null : r.GetString(7),
+        r.GetString(8),
+        r.GetString(9),
+        r.IsDBNull(10) ? null : r.GetString(10),
+        r.GetString(11),
+        Convert.ToInt32(r.GetValue(12), CultureInfo.InvariantCulture),
+        EventTime.Parse(r.GetString(13)),
+        r.IsDBNull(14) ? null : r.GetString(14),
+        EventTime.Parse(r.GetString(15)),
+        EventTime.Parse(r.GetString(16)));
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using PlanLang.Engine;
+using PlanLang.Engine.Events;
+using PlanLang.Engine.Runtime;
+using PlanLang.Engine.Store;
+using PlanLang.Service.Workspace;
+
+namespace PlanLang.Service.Notifications;
+
+/// <summary>
+/// Turns what an incident recorded into deliveries: each notification once per person on the console and by e-mail
+/// (where the person has an address and SMTP is configured) and once per group robot, mentioning the people. An
+/// acknowledged, completed, skipped or cancelled task stops what was still waiting about it. Planning is idempotent
+/// (the delivery log's key), and a per-incident mark says how far it went, so events recorded while the service was
+/// down, by another service, or by the CLI are planned on the next pass.
+/// </summary>
+public sealed class Notifier(ServiceWorkspace workspace, DeliveryStore deliveries, NotificationPlanner planner, ILogger<Notifier> log) : IDisposable
+{
+    /// <summary>Events older than this are not news to a service that never planned the incident before.</summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(15);
+
+    private readonly SemaphoreSlim wake = new(0);
+
+    /// <summary>Released when there is something new to send.</summary>
+    public SemaphoreSlim Wake => wake;
+
+    public void OnAppended(IncidentRecord incident, PlanRuntime plan, IReadOnlyList<IncidentEvent> events)
+    {
+        try
+        {
+            Plan(incident, plan, events);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The events are durable; the next pass plans them again from the mark.
+            log.PlanningFailed(e, incident.Id);
+        }
+    }
+
+    /// <summary>Plans the events after the incident's mark (the catch-up pass).</summary>
+    public void CatchUp(IncidentService service, IncidentRecord incident, DateTimeOffset now)
+    {
+        var mark = deliveries.Mark(incident.Id);
+        var (_, plan, events) = service.LoadWithEvents(incident.Id);
+        var fresh = events.Where(e => mark is { } m ? e.Seq > m : now - e.RecordedAt <= FreshFor).ToList();
+        if (fresh.Count > 0)
+        {
+            Plan(incident, plan, fresh);
+        }
+        else if (mark is null && events.Count > 0)
+        {
+            deliveries.SetMark(incident.Id, events[^1].Seq);
+        }
+    }
+
+    public void Dispose() => wake.Dispose();
+
+    private void Plan(IncidentRecord incident, PlanRuntime plan, IReadOnlyList<IncidentEvent> events)
+    {
+        var snapshot = workspace.Current;
+        var rows = new List<(Notification, string, string, string?)>();
+        foreach (var n in planner.Plan(incident, plan, events))
+        {
+            foreach (var person in n.People)
+            {
+                rows.Add((n, ChannelNames.Console, person, person));
+                if (snapshot.Service.Smtp is not null && snapshot.Directory.Person(person)?.Email is { Length: > 0 } email)
+                {
+                    rows.Add((n, ChannelNames.Email, email, person));
+                }
+            }
+
+            foreach (var robot in snapshot.Service.Webhooks)
+            {
+                rows.Add((n, robot.Kind == ChannelNames.DingTalk ? ChannelNames.DingTalk : ChannelNames.WeCom, robot.Name ?? robot.Kind, string.Join(',', n.People)));
+            }
+        }
+
+        foreach (var e in events)
+        {
+            if (e.Data is TaskAcknowledged or TaskDone or TaskSkipped or TaskCancelled)
+            {
+                deliveries.CancelForTask(incident.Id, ((TaskEvent)e.Data).Task);
+            }
+        }
+
+        if (rows.Count > 0 && deliveries.Enqueue(rows) > 0)
+        {
+            wake.Release();
+        }
+
+        deliveries.SetMark(incident.Id, events[^1].Seq);
+    }
+}
