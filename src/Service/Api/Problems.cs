@@ -29,7 +29,8 @@ public static class Problems
     /// that cannot be used, 409 for a command the incident's state does not allow.</summary>
     public static int StatusOf(string code) => code switch
     {
-        "PL7001" => StatusCodes.Status404NotFound,
+        "PL7001" or "PL9109" => StatusCodes.Status404NotFound,
+        "PL9101" => StatusCodes.Status400BadRequest,
         "PL7004" or "PL7016" or "PL7017" or "PL7018" => StatusCodes.Status403Forbidden,
         "PL7003" or "PL7005" or "PL7009" or "PL7012" or "PL7013" or "PL7002" => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status409Conflict,

@@ -18,6 +18,8 @@ public static class CodeCases
 
     private static string Append(string line) => P + "\n" + line;
 
+    private static string Registry(string lines) => TempWorkspace.Registry + "\n" + lines;
+
     public static IReadOnlyList<CodeCase> All { get; } =
     [
         new("PL1001", "t.plan.yaml", "planlang: 1\nid: t/plan\ntitle: 测试\n  kind: special\n", 4, 7),
@@ -42,6 +44,11 @@ public static class CodeCases
         new("PL2008", "t.plan.yaml", Edit("{ id: b,", "{ id: a,"), 16, 11),
         new("PL2009", "t.plan.yaml", Edit("within: 30 min }", "within: 30 min, after: [b] }"), 16, 73),
         new("PL2010", "t.plan.yaml", P, 5, 55, TempWorkspace.Registry.Replace("tier: district }", "tier: district, parent: cn-1-001 }", StringComparison.Ordinal)),
+        new("PL1022", "base.registry.yaml", Registry("people:\n  - { id: p/a, name: 甲 }\nposts:\n  - { id: post/a, title: 值班员 }\nrosters:\n  - { post: post/a, handover: \"25:00\", from: 2026-01-01, people: [p/a] }"), 15, 31),
+        new("PL2011", "base.registry.yaml", Registry("people:\n  - { id: p/a, name: 甲 }\nposts:\n  - { id: post/a, title: 局长, holders: [p/b] }"), 13, 40),
+        new("PL2012", "t.plan.yaml", Edit("office: { title: 办公室, holder: 局长, backup: 副局长 }", "office: { title: 办公室, holder: 局长, backup: 副局长, post: post/x }"), 10, 58),
+        new("PL5007", "base.registry.yaml", Registry("posts:\n  - { id: post/a, title: 局长 }"), 11, 11),
+        new("PL5008", "base.registry.yaml", Registry("people:\n  - { id: p/a, name: 甲 }\nposts:\n  - { id: post/a, title: 值班员 }\nrosters:\n  - { post: post/a, from: 2000-01-01, until: 2000-01-02, people: [p/a] }"), 15, 13),
         new("PL3001", "t.plan.yaml", Edit("\"warning.typhoon >= blue\"", "\"warning.typhoon >= >= blue\""), 12, 35),
         new("PL3002", "t.plan.yaml", Edit("\"warning.typhoon >= blue\"", "\"warning.tyhpoon >= blue\""), 12, 16),
         new("PL3003", "t.plan.yaml", Edit("\"warning.typhoon >= blue\"", "\"warning.typhoon >= blue or rain.h24 >= 50 min\""), 12, 43),

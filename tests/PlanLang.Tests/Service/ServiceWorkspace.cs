@@ -42,6 +42,7 @@ public sealed class ServiceWorkspace : IDisposable
               - { id: lw/duty-a, name: 周磊, organization: lw/ema, phone: 0577-8888 6021, email: duty-a@ema.longwan.example }
               - { id: lw/duty-b, name: 徐婷, organization: lw/ema, phone: 0577-8888 6022 }
               - { id: lw/observer, name: 黄凯, organization: lw/ema }
+              - { id: lw/guest, name: 叶青, organization: lw/ema }
             posts:
               - { id: lw/district-head, title: 区长, holders: [lw/head] }
               - { id: lw/ema-director, title: 区应急管理局局长, holders: [lw/director] }
@@ -110,7 +111,7 @@ public sealed class ServiceWorkspace : IDisposable
     /// <summary>Accounts for everyone of the registry (the duty post's people are duty officers by their post).</summary>
     public void AddAccounts(IEnumerable<string>? store = null)
     {
-        foreach (var person in new[] { "lw/head", "lw/director", "lw/deputy", "lw/duty-a", "lw/duty-b" })
+        foreach (var person in new[] { "lw/head", "lw/director", "lw/deputy", "lw/duty-a", "lw/duty-b", "lw/guest" })
         {
             ServiceProcess.AddUser(Root, person, Password, store: store);
         }

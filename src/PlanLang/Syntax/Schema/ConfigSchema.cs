@@ -52,7 +52,7 @@ public static class ConfigSchema
         new("host", new StringShape(), true, "主机", "SMTP 服务器主机名或地址"),
         new("port", new IntegerShape(), false, "端口", "默认 25"),
         new("from", new StringShape(), true, "发件人", "叫应邮件的发件地址"),
-        new("security", new EnumShape([new("none", "不加密"), new("starttls", "STARTTLS"), new("tls", "TLS")]), false, "加密方式", "none、starttls 或 tls；默认 starttls 可用时使用"),
+        new("security", new EnumShape([new("none", "不加密"), new("starttls", "明文连接后升级加密（STARTTLS）"), new("tls", "加密连接（TLS）")]), false, "加密方式", "none、starttls 或 tls；默认 starttls 可用时使用"),
         new("user-env", new StringShape(), false, "用户名变量", "存放 SMTP 用户名的环境变量名"),
         new("password-env", new StringShape(), false, "密码变量", "存放 SMTP 密码的环境变量名（密码不写入文件）"),
     ]);
