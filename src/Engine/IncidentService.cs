@@ -40,7 +40,9 @@ public sealed class IncidentService(
 
     /// <summary>Checks the plan with its workspace (every analysis), pins exactly the text that was checked and starts
     /// an incident in standby. Null <paramref name="at"/> is now.</summary>
-    public IncidentState Start(string planPath, string? id, DateTimeOffset? at, bool exercise = false, Caller? caller = null)
+    /// <remarks>A host that keeps its workspace's compilation passes it as <paramref name="checkedWith"/> (compiled
+    /// for the same day); the CLI compiles the workspace here.</remarks>
+    public IncidentState Start(string planPath, string? id, DateTimeOffset? at, bool exercise = false, Caller? caller = null, Compilation? checkedWith = null)
     {
         var full = Path.GetFullPath(planPath);
         var root = WorkspaceFiles.FindRoot(full) ?? Path.GetDirectoryName(full)!;
@@ -48,7 +50,10 @@ public sealed class IncidentService(
         var when = EventTime.Truncate(at is { } given ? clockOfWorkspace.In(given) : clockOfWorkspace.Now(time));
         var who = caller ?? Caller.LocalOperator;
         access?.RequireStart(who, when, clockOfWorkspace);
-        var compilation = WorkspaceCompiler.Compile(root, new CompilationOptions(language, DateOnly.FromDateTime(when.DateTime)));
+        var today = DateOnly.FromDateTime(when.DateTime);
+        var compilation = checkedWith is not null && Path.GetFullPath(checkedWith.Root) == root
+            ? checkedWith
+            : WorkspaceCompiler.Compile(root, new CompilationOptions(language, today));
         if (compilation.FirstErrorIn(full) is { } first)
         {
             throw RefusedException.Of(DiagnosticCodes.PlanHasErrors, language, compilation.ErrorsIn(full), $"{Path.GetFileName(first.File)}({first.Line},{first.Column}) {first.Code} {first.Message}");
@@ -170,6 +175,9 @@ public sealed class IncidentService(
     public IReadOnlyList<IncidentEvent> Events(string id) => Read(id).Events;
 
     public IReadOnlyList<IncidentRecord> List() => store.List();
+
+    /// <summary>Each incident's last sequence number (<see cref="IEventStore.Heads"/>).</summary>
+    public IReadOnlyDictionary<string, long> Heads() => store.Heads();
 
     /// <summary>Where the incident's log first fails verification (a hand-edited event or pinned plan), or null.</summary>
     public LogChain.Break? Verify(string id)

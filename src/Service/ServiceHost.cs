@@ -76,6 +76,7 @@ public static class ServiceHost
         builder.Services.AddSingleton(sp => new AckLinks(sp.GetRequiredService<IDataProtectionProvider>(), () => PublicUrl(options, workspace)));
         builder.Services.AddSingleton(sp => new NotificationPlanner(access, options.Language, sp.GetRequiredService<AckLinks>().For));
         builder.Services.AddSingleton<Notifier>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Notifier>());
         builder.Services.AddSingleton(sp =>
         {
             var notifier = sp.GetRequiredService<Notifier>();

@@ -12,8 +12,8 @@ internal static partial class ServiceLog
     [LoggerMessage(2, LogLevel.Information, "scheduler armed {Incidents} incidents; the earliest due time is {Next}")]
     public static partial void Armed(this ILogger log, int incidents, string next);
 
-    [LoggerMessage(3, LogLevel.Information, "due steps of {Incident} recorded: {Events} events, {LateMs} ms after the earliest fell due")]
-    public static partial void Fired(this ILogger log, string incident, int events, double lateMs);
+    [LoggerMessage(3, LogLevel.Information, "due steps of {Incident} recorded {LateMs} ms after the earliest fell due")]
+    public static partial void Fired(this ILogger log, string incident, double lateMs);
 
     [LoggerMessage(4, LogLevel.Warning, "due steps of {Incident} could not be recorded: {Code} {Message}")]
     public static partial void FireRefused(this ILogger log, string incident, string code, string message);

@@ -163,6 +163,20 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         return list;
     }
 
+    public IReadOnlyDictionary<string, long> Heads()
+    {
+        using var lease = new Lease(this);
+        using var read = Command(lease.Connection, "SELECT incident_id, MAX(seq) FROM events GROUP BY incident_id");
+        using var r = read.ExecuteReader();
+        var heads = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (r.Read())
+        {
+            heads[r.GetString(0)] = r.GetInt64(1);
+        }
+
+        return heads;
+    }
+
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
     /// <summary>A rented connection, returned when the call ends (also when it throws).</summary>

@@ -16,6 +16,9 @@ public interface IEventStore : IDisposable
     void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events);
 
     IReadOnlyList<IncidentRecord> List();
+
+    /// <summary>Each incident's last sequence number, in one query: what a scheduler compares to find what changed.</summary>
+    IReadOnlyDictionary<string, long> Heads();
 }
 
 public sealed class ConcurrencyException(string id, long expected) : Exception($"incident {id}: another command appended after event {expected}");

@@ -50,7 +50,7 @@ public static class IncidentEndpoints
         {
             var path = core.Workspace.PlanPath(request.Plan)
                 ?? throw Engine.RefusedException.Of(DiagnosticCodes.NotFoundHere, core.Language, request.Plan);
-            var state = core.After(core.Incidents.Start(path, request.Id, null, request.Exercise ?? false, ServiceCore.CallerOf(http.User)));
+            var state = core.After(core.Incidents.Start(path, request.Id, null, request.Exercise ?? false, ServiceCore.CallerOf(http.User), core.Workspace.Current.Compilation));
             return Results.Created($"/api/incidents/{Uri.EscapeDataString(state.Record.Id)}", View(core, state, http));
         }).WithSummary("Starts an incident from a plan of the workspace (a path under it, or a plan id); duty officers only");
 

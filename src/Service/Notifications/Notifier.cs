@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PlanLang.Engine;
 using PlanLang.Engine.Events;
@@ -14,8 +16,13 @@ namespace PlanLang.Service.Notifications;
 /// (the delivery log's key), and a per-incident mark says how far it went, so events recorded while the service was
 /// down, by another service, or by the CLI are planned on the next pass.
 /// </summary>
-public sealed class Notifier(ServiceWorkspace workspace, DeliveryStore deliveries, NotificationPlanner planner, ILogger<Notifier> log) : IDisposable
+/// <remarks>Planning runs on its own loop, after the events are durable: a command or a due step does not wait for the
+/// delivery log, and one that is lost in a crash is planned again from the mark on start.</remarks>
+public sealed class Notifier(ServiceWorkspace workspace, DeliveryStore deliveries, NotificationPlanner planner, ILogger<Notifier> log) : BackgroundService
 {
+    private readonly Channel<(IncidentRecord Incident, PlanRuntime Plan, IReadOnlyList<IncidentEvent> Events)> appended =
+        Channel.CreateUnbounded<(IncidentRecord, PlanRuntime, IReadOnlyList<IncidentEvent>)>(new UnboundedChannelOptions { SingleReader = true });
+
     /// <summary>Events older than this are not news to a service that never planned the incident before.</summary>
     public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(15);
 
@@ -24,16 +31,28 @@ public sealed class Notifier(ServiceWorkspace workspace, DeliveryStore deliverie
     /// <summary>Released when there is something new to send.</summary>
     public SemaphoreSlim Wake => wake;
 
-    public void OnAppended(IncidentRecord incident, PlanRuntime plan, IReadOnlyList<IncidentEvent> events)
+    /// <summary>Hears of events once they are durable (<see cref="IncidentService"/>'s callback).</summary>
+    public void OnAppended(IncidentRecord incident, PlanRuntime plan, IReadOnlyList<IncidentEvent> events) => appended.Writer.TryWrite((incident, plan, events));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            Plan(incident, plan, events);
+            await foreach (var (incident, plan, events) in appended.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    Plan(incident, plan, events);
+                }
+                catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+                {
+                    // The events are durable; the next pass plans them again from the mark.
+                    log.PlanningFailed(e, incident.Id);
+                }
+            }
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        catch (OperationCanceledException)
         {
-            // The events are durable; the next pass plans them again from the mark.
-            log.PlanningFailed(e, incident.Id);
         }
     }
 
@@ -53,7 +72,11 @@ public sealed class Notifier(ServiceWorkspace workspace, DeliveryStore deliverie
         }
     }
 
-    public void Dispose() => wake.Dispose();
+    public override void Dispose()
+    {
+        wake.Dispose();
+        base.Dispose();
+    }
 
     private void Plan(IncidentRecord incident, PlanRuntime plan, IReadOnlyList<IncidentEvent> events)
     {

@@ -22,6 +22,7 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
     private readonly Dictionary<string, DateTimeOffset> armed = new(StringComparer.Ordinal);
     private readonly Channel<(string Id, DateTimeOffset Due)> due = Channel.CreateUnbounded<(string, DateTimeOffset)>();
     private readonly SemaphoreSlim changed = new(0);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> seen = new(StringComparer.Ordinal);
     private volatile bool ready;
 
     /// <summary>True once every incident of the log has been armed and what fell due meanwhile recorded.</summary>
@@ -61,6 +62,31 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
         changed.Release();
     }
 
+    private void Advance(string id, DateTimeOffset? due)
+    {
+        try
+        {
+            var state = service.Advance(id, null);
+            seen[id] = state.LastSeq;
+            if (due is { } at && state.LastAt >= at)
+            {
+                log.Fired(id, (clock.GetUtcNow() - at).TotalMilliseconds);
+            }
+
+            Rearm(state);
+        }
+        catch (RefusedException e)
+        {
+            log.FireRefused(id, e.Diagnostic.Code, e.Diagnostic.Message);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // Tried again at the next rescan, which finds it still due.
+            seen.TryRemove(id, out _);
+            log.DatabaseFailed(e.Message);
+        }
+    }
+
     public override void Dispose()
     {
         changed.Dispose();
@@ -71,20 +97,28 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
     {
         await Task.Yield();
         var workers = Enumerable.Range(0, firing).Select(_ => Task.Run(() => Fire(stoppingToken), stoppingToken)).ToList();
-        Scan();
+
+        // What fell due while the service was down is recorded before it says it is ready.
+        Scan(catchUp: true);
         ready = true;
-        var nextScan = clock.GetUtcNow() + rescanEvery;
+
+        // The rescan runs beside the dispatch loop: a slow database must not hold back a due step.
+        var rescan = Task.Run(
+            async () =>
+            {
+                using var timer = new PeriodicTimer(rescanEvery);
+                while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    Scan(catchUp: false);
+                    changed.Release();
+                }
+            },
+            stoppingToken);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 var now = clock.GetUtcNow();
-                if (now >= nextScan)
-                {
-                    Scan();
-                    nextScan = now + rescanEvery;
-                }
-
                 DateTimeOffset? earliest = null;
                 lock (gate)
                 {
@@ -109,12 +143,7 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
                     }
                 }
 
-                var wait = (earliest ?? nextScan) - now;
-                if (nextScan - now < wait)
-                {
-                    wait = nextScan - now;
-                }
-
+                var wait = earliest is { } e ? e - now : rescanEvery;
                 await changed.WaitAsync(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, stoppingToken);
             }
         }
@@ -123,44 +152,69 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
         }
 
         due.Writer.TryComplete();
-        await Task.WhenAll(workers);
+        await Task.WhenAll([.. workers, rescan.ContinueWith(_ => { }, TaskScheduler.Default)]);
     }
 
-    // Every incident of the log: arm it, and record at once what fell due while nobody was looking.
-    private void Scan()
+    // The incidents whose log changed since the last look (all of them the first time): plan what they recorded
+    // meanwhile and arm them; on start, record at once what fell due while nobody was looking.
+    private void Scan(bool catchUp)
     {
+        IReadOnlyDictionary<string, long> heads;
+        try
+        {
+            heads = service.Heads();
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            log.DatabaseFailed(e.Message);
+            return;
+        }
+
+        var changedSince = heads.Where(h => !seen.TryGetValue(h.Key, out var s) || s != h.Value).Select(h => h.Key).ToList();
         var count = 0;
         DateTimeOffset? first = null;
-        foreach (var record in service.List())
+        var overdue = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.ForEach(changedSince, new ParallelOptions { MaxDegreeOfParallelism = firing }, id =>
         {
             try
             {
-                var (state, plan) = service.Load(record.Id);
-                notifier.CatchUp(service, record, clock.GetUtcNow());
+                var (state, plan) = service.Load(id);
+                notifier.CatchUp(service, state.Record, clock.GetUtcNow());
+                seen[id] = state.LastSeq;
                 if (state.Phase == IncidentPhase.Closed || DuePolicy.Next(state, plan) is not { } next)
                 {
-                    continue;
+                    return;
                 }
 
-                count++;
-                first = first is null || next < first ? next : first;
+                if (catchUp && next <= clock.GetUtcNow())
+                {
+                    overdue.Add(id);
+                }
+
                 lock (gate)
                 {
-                    if (!armed.TryGetValue(record.Id, out var was) || was != next)
+                    count++;
+                    first = first is null || next < first ? next : first;
+                    if (!armed.TryGetValue(id, out var was) || was != next)
                     {
-                        armed[record.Id] = next;
-                        queue.Enqueue(record.Id, next);
+                        armed[id] = next;
+                        queue.Enqueue(id, next);
                     }
                 }
             }
             catch (RefusedException e)
             {
                 // A tampered log (PL7014) or an unusable pinned plan (PL7015): listed, never fired.
-                log.FireRefused(record.Id, e.Diagnostic.Code, e.Diagnostic.Message);
+                seen[id] = heads[id];
+                log.FireRefused(id, e.Diagnostic.Code, e.Diagnostic.Message);
             }
-        }
+        });
 
-        log.Armed(count, first is { } f ? Engine.Events.EventTime.Format(f) : "—");
+        Parallel.ForEach(overdue, new ParallelOptions { MaxDegreeOfParallelism = firing }, id => Advance(id, null));
+        if (changedSince.Count > 0)
+        {
+            log.Armed(count, first is { } f ? Engine.Events.EventTime.Format(f) : "—");
+        }
     }
 
     private async Task Fire(CancellationToken stoppingToken)
@@ -176,21 +230,7 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
                     await Task.Delay(early, stoppingToken);
                 }
 
-                try
-                {
-                    var before = service.Load(id).State.LastSeq;
-                    var state = service.Advance(id, null);
-                    if (state.LastSeq > before)
-                    {
-                        log.Fired(id, (int)(state.LastSeq - before), (clock.GetUtcNow() - at).TotalMilliseconds);
-                    }
-
-                    Rearm(state);
-                }
-                catch (RefusedException e)
-                {
-                    log.FireRefused(id, e.Diagnostic.Code, e.Diagnostic.Message);
-                }
+                Advance(id, at);
             }
         }
         catch (OperationCanceledException)

@@ -66,19 +66,24 @@ public sealed class ServiceWorkspace(string root, UiLanguage language, TimeProvi
     private Snapshot Load()
     {
         var fingerprint = Fingerprint();
-        var compilation = WorkspaceCompiler.Compile(Root, new CompilationOptions(language, DateOnly.FromDateTime(Clock.Now(clock).DateTime), Analyze: false));
+        var compilation = WorkspaceCompiler.Compile(Root, new CompilationOptions(language, DateOnly.FromDateTime(Clock.Now(clock).DateTime)));
         return new Snapshot(
             DutyDirectory.Of(compilation.Registries),
             compilation.Config?.Service ?? ServiceConfigSyntax.None,
             compilation.Plans.Where(p => p.Id is not null).GroupBy(p => p.Id!.Value, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First().File, StringComparer.Ordinal),
-            fingerprint);
+            fingerprint,
+            compilation);
     }
 
+    // The files and today's date: a compilation's lifecycle checks are as of a day.
     private string Fingerprint()
     {
         var files = WorkspaceFiles.Enumerate(Root);
-        return string.Join('|', files.Select(f => $"{f}:{File.GetLastWriteTimeUtc(f).Ticks}"));
+        return DateOnly.FromDateTime(Clock.Now(clock).DateTime).ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "|"
+            + string.Join('|', files.Select(f => $"{f}:{File.GetLastWriteTimeUtc(f).Ticks}"));
     }
 
-    public sealed record Snapshot(DutyDirectory Directory, ServiceConfigSyntax Service, ImmutableDictionary<string, string> PlanFiles, string Fingerprint);
+    /// <param name="Compilation">The whole workspace checked as of today, with every analysis: what an incident starting
+    /// now is checked with, so that starting one does not check the workspace again.</param>
+    public sealed record Snapshot(DutyDirectory Directory, ServiceConfigSyntax Service, ImmutableDictionary<string, string> PlanFiles, string Fingerprint, Compilation Compilation);
 }

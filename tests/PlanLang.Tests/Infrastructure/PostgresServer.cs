@@ -31,6 +31,10 @@ public static class PostgresServer
         return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
     }
 
+    /// <summary>A new database for a long-running process (the service): pooled connections, as in production; the
+    /// short-lived test connections elsewhere are not pooled.</summary>
+    public static string NewPooledDatabase() => new NpgsqlConnectionStringBuilder(NewDatabase()) { Pooling = true, MaxPoolSize = 50 }.ToString();
+
     private static string Start()
     {
         bin = Directory.Exists("/usr/lib/postgresql")

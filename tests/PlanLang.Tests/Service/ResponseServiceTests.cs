@@ -41,7 +41,7 @@ public sealed class ResponseServiceTests : IAsyncDisposable
     [InlineData("postgres")]
     public async Task An_unacknowledged_task_escalates_on_time_reaches_the_backup_and_stops_when_acknowledged(string kind)
     {
-        string[] store = kind == "postgres" ? ["--store", PostgresServer.NewDatabase()] : [];
+        string[] store = kind == "postgres" ? ["--store", PostgresServer.NewPooledDatabase()] : [];
         ws.AddAccounts(store);
         using var service = ServiceProcess.Start(ws.Root, store, new Dictionary<string, string> { [ServiceWorkspace.DingTalkSecretVariable] = ServiceWorkspace.DingTalkSecret });
 

@@ -15,10 +15,14 @@ public sealed class ServiceWorkspace : IDisposable
 
     public const string DingTalkSecret = "SECtest-dingtalk-secret";
 
-    public ServiceWorkspace(int smtpPort, string robots, string ack = "2 s", int tasks = 1)
+    /// <param name="smtpPort">The SMTP receiver's port; 0 for no e-mail and no robots (the console only).</param>
+    /// <param name="ackSpread">Each further task's acknowledgement is due this many seconds later than the one before.</param>
+    public ServiceWorkspace(int smtpPort, string robots, string ack = "2 s", int tasks = 1, bool auto = false, int ackSpread = 0)
     {
         Files = new TempWorkspace(withConfig: false, withRegistry: false);
-        Files.Write("planlang.yaml", $"""
+        Files.Write("planlang.yaml", smtpPort == 0
+            ? "planlang: 1\nlanguage: zh-CN\nservice:\n  duty-posts: [lw/duty]\n"
+            : $"""
             planlang: 1
             language: zh-CN
             service:
@@ -53,7 +57,7 @@ public sealed class ServiceWorkspace : IDisposable
             """);
         var taskLines = string.Join("\n", Enumerable.Range(0, tasks).Select(i => i == 0
             ? $"  - {{ id: report, title: 电话报告市防指, owner: office, from: IV, within: 30 min, ack: {ack} }}"
-            : $"  - {{ id: t{i}, title: 任务{i}, owner: office, from: IV, within: {30 + i} min, ack: {ack} }}"));
+            : $"  - {{ id: t{i}, title: 任务{i}, owner: office, from: IV, within: {30 + i} min, ack: {(ackSpread > 0 ? $"{int.Parse(ack.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) + (i * ackSpread)} s" : ack)} }}"));
         Files.Write("typhoon.plan.yaml", $"""
             planlang: 1
             id: lw/typhoon
@@ -67,7 +71,7 @@ public sealed class ServiceWorkspace : IDisposable
                 commander: {"{"} title: 总指挥, holder: 区长, post: lw/district-head {"}"}
                 office: {"{"} title: 区防指办, holder: 区应急管理局局长, backup: 区应急管理局分管副局长, post: lw/ema-director, backup-post: lw/ema-deputy, reports-to: commander {"}"}
             levels:
-              IV: {"{"} when: "warning.typhoon >= blue", declare: office {"}"}
+              IV: {"{"} when: "warning.typhoon >= blue", declare: office{(auto ? ", auto: true" : string.Empty)} {"}"}
               III: {"{"} when: "warning.typhoon >= yellow", declare: commander {"}"}
             tasks:
             {taskLines}
