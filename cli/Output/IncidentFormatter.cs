@@ -96,16 +96,24 @@ public static class IncidentFormatter
             ["at"] = EventTime.Format(plan.Clock.In(e.At)),
             ["recordedAt"] = EventTime.Format(plan.Clock.In(e.RecordedAt)),
             ["actor"] = e.Actor,
+            ["person"] = e.Person,
             ["type"] = e.Type,
             ["payload"] = EventJson.PayloadNode(e.Data),
         })]),
     };
 
+    /// <summary>A command given at the machine's shell says so: the CLI trusts its operator without an account
+    /// (the user name is in the log's <c>person</c>, shown by <c>--format json</c>).</summary>
+    private static string Operator(IncidentEvent e, UiLanguage language) =>
+        e.Person?.StartsWith(Actors.LocalPrefix, StringComparison.Ordinal) == true && e.Actor != Actors.System
+            ? (language == UiLanguage.ZhCn ? "（本机操作员）" : " (operator on the machine)")
+            : string.Empty;
+
     public static void TimelineText(PlanRuntime plan, IReadOnlyList<IncidentEvent> events, TextWriter output, UiLanguage language)
     {
         foreach (var e in events)
         {
-            output.WriteLine($"{e.Seq,4}  {EventTime.Format(plan.Clock.In(e.At))}  {plan.ActorName(e.Actor, language),-10}  {EventDescriptions.Describe(e, plan, language)}");
+            output.WriteLine($"{e.Seq,4}  {EventTime.Format(plan.Clock.In(e.At))}  {plan.ActorName(e.Actor, language) + Operator(e, language),-10}  {EventDescriptions.Describe(e, plan, language)}");
         }
     }
 
@@ -118,7 +126,7 @@ public static class IncidentFormatter
         output.WriteLine("|---:|---|---|---|");
         foreach (var e in events)
         {
-            output.WriteLine($"| {e.Seq} | {EventTime.Format(plan.Clock.In(e.At))} | {plan.ActorName(e.Actor, language)} | {EventDescriptions.Describe(e, plan, language).Replace("|", "\\|", StringComparison.Ordinal)} |");
+            output.WriteLine($"| {e.Seq} | {EventTime.Format(plan.Clock.In(e.At))} | {plan.ActorName(e.Actor, language) + Operator(e, language)} | {EventDescriptions.Describe(e, plan, language).Replace("|", "\\|", StringComparison.Ordinal)} |");
         }
     }
 

@@ -46,13 +46,19 @@ public static class IncidentEndpoints
                 return Views.Summary(state, plan);
             }).ToList())).WithSummary("Every incident, projected to now");
 
-        api.MapPost("/incidents", (StartRequest request, HttpContext http, ServiceCore core) =>
+        api.MapPost("/incidents", (StartRequest request, HttpContext http, ServiceCore core, CapFanOut alerts) =>
         {
             var path = core.Workspace.PlanPath(request.Plan)
                 ?? throw Engine.RefusedException.Of(DiagnosticCodes.NotFoundHere, core.Language, request.Plan);
-            var state = core.After(core.Incidents.Start(path, request.Id, null, request.Exercise ?? false, ServiceCore.CallerOf(http.User), core.Workspace.Current.Compilation));
+            var caller = ServiceCore.CallerOf(http.User);
+            var state = core.After(core.Incidents.Start(path, request.Id, null, request.Exercise ?? false, caller, core.Workspace.Current.Compilation));
+            if (alerts.Replay(state.Record.Id) > 0)
+            {
+                state = core.Incidents.Load(state.Record.Id).State;
+            }
+
             return Results.Created($"/api/incidents/{Uri.EscapeDataString(state.Record.Id)}", View(core, state, http));
-        }).WithSummary("Starts an incident from a plan of the workspace (a path under it, or a plan id); duty officers only");
+        }).WithSummary("Starts an incident from a plan of the workspace (a path under it, or a plan id), with the CAP alerts of the last 24 hours for its area; duty officers only");
 
         api.MapGet("/incidents/{id}", (string id, HttpContext http, ServiceCore core) =>
         {

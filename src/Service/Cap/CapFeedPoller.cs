@@ -75,7 +75,7 @@ public sealed class CapFeedPoller(IReadOnlyList<string> feeds, TimeSpan every, C
             log.FeedPolled(feed, added, delivered);
             return added;
         }
-        catch (Exception e) when (e is HttpRequestException or XmlException or TaskCanceledException or InvalidDataException or UriFormatException)
+        catch (Exception e) when (e is HttpRequestException or XmlException or TaskCanceledException or InvalidDataException or UriFormatException or System.Data.Common.DbException)
         {
             log.FeedFailed(feed, e.Message);
             return 0;

@@ -109,7 +109,7 @@ public sealed class ServiceDatabase : IDisposable
           status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_at TEXT NOT NULL, last_error TEXT,
           created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (incident_id, seq, channel, target));
         CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_at);
-        CREATE TABLE IF NOT EXISTS cap_seen (identifier TEXT PRIMARY KEY, sender TEXT NOT NULL, received_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS cap_alerts (identifier TEXT PRIMARY KEY, sender TEXT NOT NULL, received_at TEXT NOT NULL, xml TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS notify_marks (incident_id TEXT PRIMARY KEY, seq BIGINT NOT NULL);
         """;
 
@@ -123,7 +123,7 @@ public sealed class ServiceDatabase : IDisposable
           status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_at TEXT NOT NULL, last_error TEXT,
           created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (incident_id, seq, channel, target));
         CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_at);
-        CREATE TABLE IF NOT EXISTS cap_seen (identifier TEXT PRIMARY KEY, sender TEXT NOT NULL, received_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS cap_alerts (identifier TEXT PRIMARY KEY, sender TEXT NOT NULL, received_at TEXT NOT NULL, xml TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS notify_marks (incident_id TEXT PRIMARY KEY, seq BIGINT NOT NULL);
         """;
 }

@@ -79,9 +79,9 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
         {
             log.FireRefused(id, e.Diagnostic.Code, e.Diagnostic.Message);
         }
-        catch (System.Data.Common.DbException e)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException)
         {
-            // Tried again at the next rescan, which finds it still due.
+            // Tried again at the next rescan, which finds it still due; one bad incident does not stop the others.
             seen.TryRemove(id, out _);
             log.DatabaseFailed(e.Message);
         }
