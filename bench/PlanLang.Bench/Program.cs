@@ -3,10 +3,12 @@ using PlanLang.Bench;
 
 // dotnet run -c Release --project bench/PlanLang.Bench -- conditions   (BenchmarkDotNet: interpreter vs compiled)
 // dotnet run -c Release --project bench/PlanLang.Bench -- engine [INCIDENTS] [WORKERS]   (whole-engine throughput)
+// dotnet run -c Release --project bench/PlanLang.Bench -- service [INCIDENTS] [TASKS] [CLIENTS]   (planlang serve; bench/service-time.sh)
 return args.FirstOrDefault() switch
 {
     "conditions" => Run(() => BenchmarkRunner.Run<ConditionBenchmarks>(args: args[1..])),
     "engine" => EngineBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16),
+    "service" => ServiceBenchmark.Run(Arg(1, 1000), Arg(2, 10), Arg(3, 32)),
     _ => Usage(),
 };
 
@@ -16,8 +18,10 @@ static int Run(Action action)
     return 0;
 }
 
+int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PlanLang.Bench conditions | engine [INCIDENTS] [WORKERS]");
+    Console.Error.WriteLine("usage: PlanLang.Bench conditions | engine [INCIDENTS] [WORKERS] | service [INCIDENTS] [TASKS] [CLIENTS]");
     return 2;
 }

@@ -94,7 +94,7 @@ public sealed class UnrunnablePlanTests : IDisposable
             var previous = PlanLang.Engine.Store.LogChain.Genesis(record);
             foreach (var e in events)
             {
-                previous = PlanLang.Engine.Store.LogChain.Link(previous, e.Seq, e.At, e.RecordedAt, e.Actor, e.Type, e.StoredPayload!);
+                previous = PlanLang.Engine.Store.LogChain.Link(previous, e.Seq, e.At, e.RecordedAt, e.Actor, e.Type, e.StoredPayload!, e.Person);
                 using var rehash = connection.CreateCommand();
                 rehash.CommandText = "UPDATE events SET hash = @hash WHERE incident_id = 'broken' AND seq = @seq";
                 rehash.Parameters.AddWithValue("@hash", previous);

@@ -232,29 +232,52 @@ public sealed class BruteForceTests : IDisposable
     public void Dispose() => ws.Dispose();
 
     [Fact]
-    public async Task PL9106_PL9105_PL9103_an_account_locks_after_five_wrong_passwords_and_sign_ins_are_rate_limited()
+    public async Task PL9105_a_wrong_password_and_an_unknown_person_get_the_same_answer()
     {
-        ServiceProcess.AddUser(ws.Root, "lw/director", ServiceWorkspace.Password);
-        using var service = ServiceProcess.Start(ws.Root);
+        using var service = Start();
         using var client = service.Client();
-        Task<HttpResponseMessage> Try(string password) => client.PostAsJsonAsync("/api/session", new { person = "lw/director", password });
+        var wrong = await PermissionTests.Problem(await Try(client, "lw/director", "wrong"), HttpStatusCode.Unauthorized, "PL9105");
+        var unknown = await PermissionTests.Problem(await Try(client, "lw/nobody", "x"), HttpStatusCode.Unauthorized, "PL9105");
+        Assert.Equal((string?)wrong["detail"], (string?)unknown["detail"]);
+        Assert.DoesNotContain("lw/nobody", (string)unknown["detail"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PL9106_an_account_locks_after_five_wrong_passwords_even_for_the_right_one()
+    {
+        using var service = Start();
+        using var client = service.Client();
         for (var i = 0; i < 4; i++)
         {
-            await PermissionTests.Problem(await Try("wrong-" + i), HttpStatusCode.Unauthorized, "PL9105");
+            await PermissionTests.Problem(await Try(client, "lw/director", "wrong-" + i), HttpStatusCode.Unauthorized, "PL9105");
         }
 
-        await PermissionTests.Problem(await Try("wrong-5"), HttpStatusCode.Unauthorized, "PL9106");
+        await PermissionTests.Problem(await Try(client, "lw/director", "wrong-5"), HttpStatusCode.Unauthorized, "PL9106");
 
         // Locked: even the right password does not sign in until the lock ends or the password is reset.
-        await PermissionTests.Problem(await Try(ServiceWorkspace.Password), HttpStatusCode.Unauthorized, "PL9106");
-        var unknown = await PermissionTests.Problem(await client.PostAsJsonAsync("/api/session", new { person = "lw/nobody", password = "x" }), HttpStatusCode.Unauthorized, "PL9105");
-        Assert.DoesNotContain("lw/nobody", (string)unknown["detail"]!, StringComparison.Ordinal);
-        for (var i = 0; i < 3; i++)
+        await PermissionTests.Problem(await Try(client, "lw/director", ServiceWorkspace.Password), HttpStatusCode.Unauthorized, "PL9106");
+    }
+
+    [Fact]
+    public async Task PL9103_sign_ins_from_one_address_are_rate_limited()
+    {
+        using var service = Start();
+        using var client = service.Client();
+        for (var i = 0; i < 10; i++)
         {
-            await Try("wrong-again");
+            await Try(client, "lw/nobody", "guess-" + i);
         }
 
         // The eleventh attempt within the minute from this address is not even tried.
-        await PermissionTests.Problem(await Try(ServiceWorkspace.Password), HttpStatusCode.TooManyRequests, "PL9103");
+        await PermissionTests.Problem(await Try(client, "lw/director", ServiceWorkspace.Password), HttpStatusCode.TooManyRequests, "PL9103");
+    }
+
+    private static Task<HttpResponseMessage> Try(HttpClient client, string person, string password) =>
+        client.PostAsJsonAsync("/api/session", new { person, password });
+
+    private ServiceProcess Start()
+    {
+        ServiceProcess.AddUser(ws.Root, "lw/director", ServiceWorkspace.Password);
+        return ServiceProcess.Start(ws.Root);
     }
 }

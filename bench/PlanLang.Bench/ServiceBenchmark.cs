@@ -1,0 +1,261 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using PlanLang.Engine.Events;
+using PlanLang.Engine.Store;
+
+namespace PlanLang.Bench;
+
+/// <summary>
+/// The response service as a process (`planlang serve`, SQLite): INCIDENTS incidents of a plan with TASKS tasks whose
+/// acknowledgements fall due 20 s, 21 s … after each starts, so that the scheduler has INCIDENTS × TASKS armed
+/// deadlines firing over a window; then CLIENTS concurrent HTTP clients acknowledge every task. Reports the lateness
+/// of every fired step (recorded − due, median and p99), HTTP commands per second with p50/p99 latency, and, in the
+/// same run, the raw rate of appending one event per call to the same kind of store with as many threads.
+/// </summary>
+public static class ServiceBenchmark
+{
+    private const string Password = "bench-password-1";
+
+    public static int Run(int incidents, int tasks, int clients)
+    {
+        var root = ConditionBenchmarks.FindRepo();
+        var dll = Path.Combine(root, "cli", "bin", "Release", "net10.0", "planlang.dll");
+        var ws = Path.Combine(Path.GetTempPath(), "planlang-service-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(ws);
+        Write(ws, tasks);
+        foreach (var (person, kind) in new[] { ("lw/director", "responder"), ("lw/duty", "duty-officer") })
+        {
+            Cli(dll, ws, Password + "\n", "serve", "user", "add", person, "--kind", kind, "--workspace", ws);
+        }
+
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { dll, "serve", "--workspace", ws, "--urls", $"http://127.0.0.1:{port}", "--rate-limit", "0", "--rescan", "30" })
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var service = Process.Start(info)!;
+        service.OutputDataReceived += (_, _) => { };
+        service.ErrorDataReceived += (_, _) => { };
+        service.BeginOutputReadLine();
+        service.BeginErrorReadLine();
+        try
+        {
+            var baseUri = new Uri($"http://127.0.0.1:{port}");
+            WaitReady(baseUri);
+            var duty = SignIn(baseUri, "lw/duty");
+
+            // 1. Start the incidents; their tasks' acknowledgements fall due 20 … 20+TASKS−1 s later.
+            var watch = Stopwatch.StartNew();
+            Parallel.For(0, incidents, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            {
+                Ok(duty.PostAsJsonAsync("/api/incidents", new { plan = "lw/typhoon", id = $"b-{i:D5}" }).GetAwaiter().GetResult());
+                Ok(duty.PostAsJsonAsync($"/api/incidents/b-{i:D5}/observations", new { values = new[] { "warning.typhoon=blue" } }).GetAwaiter().GetResult());
+            });
+            var started = watch.Elapsed;
+            Console.WriteLine($"started {incidents} incidents × {tasks} armed tasks in {started.TotalSeconds:F1} s ({2 * incidents / started.TotalSeconds:F0} requests/s)");
+
+            // 2. Wait for the first wave (every task escalated to its backup) and measure lateness.
+            var db = Path.Combine(ws, ".planlang", "incidents.db");
+            List<double> lateness = [];
+            using (var store = new SqliteEventStore(db))
+            {
+                var deadline = Stopwatch.StartNew();
+                while (deadline.Elapsed < TimeSpan.FromMinutes(5))
+                {
+                    var escalated = store.List().SelectMany(r => store.Load(r.Id)!.Value.Events).Where(e => e.Data is TaskEscalated { Step: "backup" }).ToList();
+                    if (escalated.Count >= incidents * tasks)
+                    {
+                        lateness = [.. escalated.Select(e => (e.RecordedAt - e.At).TotalMilliseconds).Order()];
+                        break;
+                    }
+
+                    Thread.Sleep(1000);
+                }
+            }
+
+            Console.WriteLine(lateness.Count == 0
+                ? "lateness: not every step fired within 5 minutes"
+                : $"lateness of {lateness.Count} fired steps: median {Percentile(lateness, 0.5):F0} ms, p99 {Percentile(lateness, 0.99):F0} ms, max {lateness[^1]:F0} ms");
+
+            // 3. CLIENTS concurrent clients acknowledge every task over HTTP.
+            var commands = new ConcurrentQueue<(int Incident, int Task)>(Enumerable.Range(0, incidents).SelectMany(i => Enumerable.Range(0, tasks).Select(t => (i, t))));
+            var latencies = new ConcurrentBag<double>();
+            var http = Enumerable.Range(0, clients).Select(_ => SignIn(baseUri, "lw/director")).ToList();
+            watch.Restart();
+            Parallel.ForEach(http, new ParallelOptions { MaxDegreeOfParallelism = clients }, client =>
+            {
+                while (commands.TryDequeue(out var c))
+                {
+                    var one = Stopwatch.StartNew();
+                    Ok(client.PostAsJsonAsync($"/api/incidents/b-{c.Incident:D5}/tasks/{(c.Task == 0 ? "report" : $"t{c.Task}")}/ack", new { note = "bench" }).GetAwaiter().GetResult());
+                    latencies.Add(one.Elapsed.TotalMilliseconds);
+                }
+            });
+            var elapsed = watch.Elapsed;
+            var sorted = latencies.Order().ToList();
+            var rate = sorted.Count / elapsed.TotalSeconds;
+            Console.WriteLine($"http: {sorted.Count} commands with {clients} clients in {elapsed.TotalSeconds:F1} s: {rate:F0} commands/s, p50 {Percentile(sorted, 0.5):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms");
+
+            // 4. The ceiling in the same run: one event appended per call to a SQLite store like the service's.
+            var raw = RawAppend(sorted.Count, clients);
+            Console.WriteLine($"raw store append: {sorted.Count} appends with {clients} threads: {raw:F0} appends/s; http/raw = {rate / raw:F2}");
+            return 0;
+        }
+        finally
+        {
+            if (!service.HasExited)
+            {
+                service.Kill(entireProcessTree: true);
+            }
+
+            service.WaitForExit();
+            try
+            {
+                Directory.Delete(ws, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static double RawAppend(int count, int threads)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "planlang-raw-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        var t0 = DateTimeOffset.UtcNow;
+        using var store = new SqliteEventStore(Path.Combine(dir, "raw.db"));
+        var per = Math.Max(1, count / threads);
+        for (var i = 0; i < threads; i++)
+        {
+            store.Create(new IncidentRecord($"raw-{i}", "lw/typhoon", "h", "p", "text", null, t0, false), [new NewEvent(t0, Actors.System, new IncidentStarted("lw/typhoon", "h"))]);
+        }
+
+        var watch = Stopwatch.StartNew();
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        {
+            for (var n = 0; n < per; n++)
+            {
+                store.Append($"raw-{i}", n + 1, [new NewEvent(t0, "office", new TaskAcknowledged("report") { Note = "bench" }) { Person = "lw/director" }]);
+            }
+        });
+        var rate = per * threads / watch.Elapsed.TotalSeconds;
+        Directory.Delete(dir, recursive: true);
+        return rate;
+    }
+
+    private static void Write(string ws, int tasks)
+    {
+        File.WriteAllText(Path.Combine(ws, "planlang.yaml"), "planlang: 1\nlanguage: zh-CN\nservice:\n  duty-posts: [lw/duty-post]\n");
+        File.WriteAllText(Path.Combine(ws, "lw.registry.yaml"), """
+            planlang: 1
+            registry: lw
+            jurisdictions:
+              - { id: cn-330303, name: 龙湾区, tier: district, code: "330303" }
+            organizations:
+              - { id: lw/ema, name: 龙湾区应急管理局, jurisdiction: cn-330303 }
+            people:
+              - { id: lw/director, name: 陈建华, organization: lw/ema, phone: 0577-8888 6011 }
+              - { id: lw/deputy, name: 吴敏, organization: lw/ema, phone: 0577-8888 6012 }
+              - { id: lw/duty, name: 周磊, organization: lw/ema, phone: 0577-8888 6021 }
+            posts:
+              - { id: lw/ema-director, title: 区应急管理局局长, holders: [lw/director] }
+              - { id: lw/ema-deputy, title: 区应急管理局分管副局长, holders: [lw/deputy] }
+              - { id: lw/duty-post, title: 值班员, holders: [lw/duty] }
+            """);
+        var taskLines = string.Join("\n", Enumerable.Range(0, tasks).Select(i =>
+            $"  - {{ id: {(i == 0 ? "report" : $"t{i}")}, title: 任务{i}, owner: office, from: IV, within: {60 + i} min, ack: {20 + i} s }}"));
+        File.WriteAllText(Path.Combine(ws, "typhoon.plan.yaml"), $$"""
+            planlang: 1
+            id: lw/typhoon
+            title: 龙湾区防台风应急预案
+            kind: special
+            hazards: [typhoon]
+            jurisdiction: cn-330303
+            owner: lw/ema
+            organization:
+              roles:
+                commander: { title: 总指挥, holder: 区长, post: lw/ema-director }
+                office: { title: 区防指办, holder: 局长, backup: 副局长, post: lw/ema-director, backup-post: lw/ema-deputy, reports-to: commander }
+            levels:
+              IV: { when: "warning.typhoon >= blue", declare: office, auto: true }
+            tasks:
+            {{taskLines}}
+            end: { when: "warning.typhoon == none for 6 h", declare: commander }
+            """);
+    }
+
+    private static HttpClient SignIn(Uri baseUri, string person)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
+        Ok(client.PostAsJsonAsync("/api/session", new { person, password = Password }).GetAwaiter().GetResult());
+        return client;
+    }
+
+    private static void WaitReady(Uri baseUri)
+    {
+        using var http = new HttpClient { BaseAddress = baseUri };
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            try
+            {
+                if (http.GetAsync(new Uri("/health/ready", UriKind.Relative)).GetAwaiter().GetResult().IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Thread.Sleep(200);
+        }
+
+        throw new TimeoutException("the service did not become ready");
+    }
+
+    private static void Ok(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{(int)response.StatusCode}: {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
+        }
+    }
+
+    private static void Cli(string dll, string ws, string input, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ws };
+        info.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(info)!;
+        p.StandardInput.Write(input);
+        p.StandardInput.Close();
+        p.StandardOutput.ReadToEnd();
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException(err);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
