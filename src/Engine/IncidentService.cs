@@ -74,7 +74,8 @@ public sealed class IncidentService(
             Exercise = exercise,
             Jurisdiction = runtime.Plan.Syntax.Jurisdiction?.Value,
             AreaCodes = [.. new JurisdictionTree(compilation.Registries).AreaCodes(runtime.Plan.Syntax.Jurisdiction?.Value)],
-        }) { Person = who.Person };
+        })
+        { Person = who.Person };
         if (!store.Create(record, [started]))
         {
             throw RefusedException.Of(DiagnosticCodes.IncidentExists, language, incidentId);
