@@ -127,6 +127,16 @@ public sealed class IncidentService(
     public System.Collections.Immutable.ImmutableArray<HeldRole> RolesOf(string person, PlanRuntime plan, DateTimeOffset? at) =>
         access?.RolesOf(person, plan, at ?? time.GetUtcNow()) ?? [];
 
+    /// <summary>A task command whose role is chosen from the incident as it stands (<paramref name="actAs"/>), in the
+    /// same read of the log as the decision: what a host does for a person who did not say which role.</summary>
+    public IncidentState Task(string id, string task, TaskAction action, Func<IncidentState, PlanRuntime, string> actAs, string? note, Caller caller) =>
+        Execute(id, null, caller, (state, plan, when, who) =>
+        {
+            var by = actAs(state, plan);
+            access?.RequireRole(who, plan, by, when, EngineText.ActOnTask(plan.TaskTitle(task)));
+            return commands.Task(state, plan, when, task, by, note, action);
+        });
+
     private IncidentState TaskCommand(string id, DateTimeOffset? at, string task, string by, string? note, TaskAction action, Caller? caller) =>
         Execute(id, at, caller, (state, plan, when, who) =>
         {

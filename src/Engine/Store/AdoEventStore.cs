@@ -30,10 +30,14 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
     protected abstract DbTransaction BeginWrite(DbConnection connection);
 
+    /// <summary>Held around a write transaction; a store whose database admits one writer queues them here.</summary>
+    protected virtual IDisposable? WriteGate() => null;
+
     public bool Create(IncidentRecord incident, IReadOnlyList<NewEvent> events)
     {
         try
         {
+            using var gate = WriteGate();
             using var lease = new Lease(this);
             var connection = lease.Connection;
             using var tx = BeginWrite(connection);
@@ -116,6 +120,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
         try
         {
+            using var gate = WriteGate();
             using var lease = new Lease(this);
             var connection = lease.Connection;
             using var tx = BeginWrite(connection);

@@ -10,6 +10,7 @@ namespace PlanLang.Engine.Store;
 public sealed class SqliteEventStore : AdoEventStore
 {
     private readonly string connectionString;
+    private readonly string path;
 
     /// <summary>Open connections with their pragmas set, reused call after call; one per thread at most in use.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> idle = [];
@@ -18,6 +19,7 @@ public sealed class SqliteEventStore : AdoEventStore
         : base(clock ?? TimeProvider.System)
     {
         CreateOwnerOnly(path);
+        this.path = path;
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString();
         var connection = Rent();
         Execute(connection, "PRAGMA journal_mode=WAL;");
@@ -104,6 +106,8 @@ public sealed class SqliteEventStore : AdoEventStore
     protected override void Return(DbConnection connection) => idle.Add((SqliteConnection)connection);
 
     protected override object ExerciseValue(bool exercise) => exercise ? 1 : 0;
+
+    protected override IDisposable? WriteGate() => SqliteWriteGate.Enter(path);
 
     // SQLITE_CONSTRAINT: the (incident, seq) or incident id key is taken.
     protected override bool IsDuplicateKey(DbException e) => e is SqliteException { SqliteErrorCode: 19 };

@@ -112,15 +112,19 @@ public static class IncidentEndpoints
     public static IncidentState Act(ServiceCore core, HttpContext http, string id, string task, string action, string? asked, string? note)
     {
         var caller = ServiceCore.CallerOf(http.User);
-        var (current, plan) = core.Incidents.Load(id);
-        var owner = current.Tasks.GetValueOrDefault(task)?.Owner ?? plan.Task(task)?.Owner?.Id ?? string.Empty;
-        var role = core.ActAs(asked, caller, plan, owner);
-        return core.After(action switch
+        var kind = action switch
         {
-            "ack" => core.Incidents.Acknowledge(id, null, task, role, note, caller),
-            "done" => core.Incidents.Done(id, null, task, role, note, caller),
-            _ => core.Incidents.Skip(id, null, task, role, note, caller),
-        });
+            "ack" => Engine.Commands.TaskAction.Acknowledge,
+            "done" => Engine.Commands.TaskAction.Done,
+            _ => Engine.Commands.TaskAction.Skip,
+        };
+        return core.After(core.Incidents.Task(
+            id,
+            task,
+            kind,
+            (current, plan) => core.ActAs(asked, caller, plan, current.Tasks.GetValueOrDefault(task)?.Owner ?? plan.Task(task)?.Owner?.Id ?? string.Empty),
+            note,
+            caller));
     }
 
     private static IncidentView View(ServiceCore core, IncidentState state, HttpContext http)

@@ -15,11 +15,13 @@ public sealed class ServiceDatabase : IDisposable
 {
     private readonly NpgsqlDataSource? postgres;
     private readonly string? sqlite;
+    private readonly string? sqlitePath;
 
-    private ServiceDatabase(NpgsqlDataSource? postgres, string? sqlite)
+    private ServiceDatabase(NpgsqlDataSource? postgres, string? sqlite, string? sqlitePath = null)
     {
         this.postgres = postgres;
         this.sqlite = sqlite;
+        this.sqlitePath = sqlitePath;
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -38,6 +40,9 @@ public sealed class ServiceDatabase : IDisposable
 
     public bool IsPostgres => postgres is not null;
 
+    /// <summary>Held around a write: SQLite's writers queue in the process (<see cref="SqliteWriteGate"/>).</summary>
+    public IDisposable? WriteGate() => sqlitePath is null ? null : SqliteWriteGate.Enter(sqlitePath);
+
     /// <summary>The service database beside the event store <paramref name="configured"/> names (see <see cref="EventStores.Open"/>).</summary>
     public static ServiceDatabase Open(string? configured, string workspaceRoot)
     {
@@ -51,7 +56,7 @@ public sealed class ServiceDatabase : IDisposable
 
         // The event store creates the file and its folder readable by the owner only; the service's tables go beside its own.
         new SqliteEventStore(path).Dispose();
-        return new ServiceDatabase(null, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString());
+        return new ServiceDatabase(null, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString(), path);
     }
 
     public DbConnection Open()

@@ -17,12 +17,28 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
     private const string Columns = "id, incident_id, seq, task, kind, channel, target, person, subject, body, link, status, attempts, next_at, last_error, created_at, updated_at";
 
     /// <summary>Records the rows; those already recorded are left as they are. Returns how many were new.</summary>
-    public int Enqueue(IEnumerable<(Notification Notification, string Channel, string Target, string? Person)> rows)
+    public int Enqueue(IEnumerable<(Notification Notification, string Channel, string Target, string? Person)> rows) =>
+        Record(rows, [], new Dictionary<string, long>());
+
+    /// <summary>In one transaction: the new rows (those already recorded are left as they are), what waits about the
+    /// tasks given is cancelled, and each incident's mark moved on. Returns how many rows were new.</summary>
+    public int Record(IEnumerable<(Notification Notification, string Channel, string Target, string? Person)> rows, IEnumerable<(string Incident, string Task, long Seq)> cancels, IReadOnlyDictionary<string, long> marks)
     {
         var added = 0;
         var now = EventTime.Format(clock.GetUtcNow());
+        using var gate = database.WriteGate();
         using var connection = database.Open();
         using var tx = ServiceDatabase.BeginWrite(connection);
+        foreach (var (incident, seq) in marks)
+        {
+            ServiceDatabase.Execute(
+                connection,
+                "INSERT INTO notify_marks (incident_id, seq) VALUES (@i, @s) ON CONFLICT (incident_id) DO UPDATE SET seq = CASE WHEN notify_marks.seq > excluded.seq THEN notify_marks.seq ELSE excluded.seq END",
+                tx,
+                ("@i", incident),
+                ("@s", seq));
+        }
+
         foreach (var (n, channel, target, person) in rows)
         {
             added += ServiceDatabase.Execute(
@@ -40,6 +56,18 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
                 ("@b", n.Body),
                 ("@l", n.Link),
                 ("@n", now));
+        }
+
+        foreach (var (incident, task, seq) in cancels)
+        {
+            ServiceDatabase.Execute(
+                connection,
+                $"UPDATE deliveries SET status = '{DeliveryStatus.Cancelled}', updated_at = @u WHERE incident_id = @i AND task = @t AND seq < @s AND status IN ('{DeliveryStatus.Queued}', '{DeliveryStatus.Retrying}')",
+                tx,
+                ("@u", now),
+                ("@i", incident),
+                ("@t", task),
+                ("@s", seq));
         }
 
         tx.Commit();
@@ -70,6 +98,7 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
         foreach (var d in candidates)
         {
             // Compare-and-set on the row as it was read: of two workers, one moves it.
+            using var gate = database.WriteGate();
             var moved = ServiceDatabase.Execute(
                 connection,
                 $"UPDATE deliveries SET status = '{DeliveryStatus.Sending}', next_at = @lease, updated_at = @u WHERE id = @id AND status = @was AND next_at = @next",
@@ -152,6 +181,7 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
 
     private void Set(long id, string status, int attempts, DateTimeOffset next, string? error)
     {
+        using var gate = database.WriteGate();
         using var connection = database.Open();
         ServiceDatabase.Execute(
             connection,

@@ -38,16 +38,23 @@ public sealed class Notifier(ServiceWorkspace workspace, DeliveryStore deliverie
     {
         try
         {
-            await foreach (var (incident, plan, events) in appended.Reader.ReadAllAsync(stoppingToken))
+            while (await appended.Reader.WaitToReadAsync(stoppingToken))
             {
+                // Everything waiting goes into one transaction: under a storm of due steps, one commit, not three each.
+                var batch = new List<(IncidentRecord, PlanRuntime, IReadOnlyList<IncidentEvent>)>();
+                while (batch.Count < 500 && appended.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
                 try
                 {
-                    Plan(incident, plan, events);
+                    Plan(batch);
                 }
                 catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
                 {
-                    // The events are durable; the next pass plans them again from the mark.
-                    log.PlanningFailed(e, incident.Id);
+                    // The events are durable; the next pass plans them again from the marks.
+                    log.PlanningFailed(e, batch[0].Item1.Id);
                 }
             }
         }
@@ -64,7 +71,7 @@ public sealed class Notifier(ServiceWorkspace workspace, DeliveryStore deliverie
         var fresh = events.Where(e => mark is { } m ? e.Seq > m : now - e.RecordedAt <= FreshFor).ToList();
         if (fresh.Count > 0)
         {
-            Plan(incident, plan, fresh);
+            Plan([(incident, plan, fresh)]);
         }
         else if (mark is null && events.Count > 0)
         {
@@ -78,40 +85,38 @@ public sealed class Notifier(ServiceWorkspace workspace, DeliveryStore deliverie
         base.Dispose();
     }
 
-    private void Plan(IncidentRecord incident, PlanRuntime plan, IReadOnlyList<IncidentEvent> events)
+    private void Plan(IReadOnlyList<(IncidentRecord Incident, PlanRuntime Plan, IReadOnlyList<IncidentEvent> Events)> batch)
     {
         var snapshot = workspace.Current;
         var rows = new List<(Notification, string, string, string?)>();
-        foreach (var n in planner.Plan(incident, plan, events))
+        var cancels = new List<(string Incident, string Task, long Seq)>();
+        var marks = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (incident, plan, events) in batch)
         {
-            foreach (var person in n.People)
+            foreach (var n in planner.Plan(incident, plan, events))
             {
-                rows.Add((n, ChannelNames.Console, person, person));
-                if (snapshot.Service.Smtp is not null && snapshot.Directory.Person(person)?.Email is { Length: > 0 } email)
+                foreach (var person in n.People)
                 {
-                    rows.Add((n, ChannelNames.Email, email, person));
+                    rows.Add((n, ChannelNames.Console, person, person));
+                    if (snapshot.Service.Smtp is not null && snapshot.Directory.Person(person)?.Email is { Length: > 0 } email)
+                    {
+                        rows.Add((n, ChannelNames.Email, email, person));
+                    }
+                }
+
+                foreach (var robot in snapshot.Service.Webhooks)
+                {
+                    rows.Add((n, robot.Kind == ChannelNames.DingTalk ? ChannelNames.DingTalk : ChannelNames.WeCom, robot.Name ?? robot.Kind, string.Join(',', n.People)));
                 }
             }
 
-            foreach (var robot in snapshot.Service.Webhooks)
-            {
-                rows.Add((n, robot.Kind == ChannelNames.DingTalk ? ChannelNames.DingTalk : ChannelNames.WeCom, robot.Name ?? robot.Kind, string.Join(',', n.People)));
-            }
+            cancels.AddRange(events.Where(e => e.Data is TaskAcknowledged or TaskDone or TaskSkipped or TaskCancelled).Select(e => (incident.Id, ((TaskEvent)e.Data).Task, e.Seq)));
+            marks[incident.Id] = Math.Max(marks.GetValueOrDefault(incident.Id), events[^1].Seq);
         }
 
-        foreach (var e in events)
-        {
-            if (e.Data is TaskAcknowledged or TaskDone or TaskSkipped or TaskCancelled)
-            {
-                deliveries.CancelForTask(incident.Id, ((TaskEvent)e.Data).Task);
-            }
-        }
-
-        if (rows.Count > 0 && deliveries.Enqueue(rows) > 0)
+        if (deliveries.Record(rows, cancels, marks) > 0)
         {
             wake.Release();
         }
-
-        deliveries.SetMark(incident.Id, events[^1].Seq);
     }
 }
