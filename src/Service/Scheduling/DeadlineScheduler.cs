@@ -15,7 +15,7 @@ namespace PlanLang.Service.Scheduling;
 /// recorded on start. Exactly once, also with two services on one database: the log's key (incident, seq) lets one
 /// append win; the other re-reads, finds the step recorded and appends nothing.
 /// </summary>
-public sealed class DeadlineScheduler(IncidentService service, Notifications.Notifier notifier, TimeProvider clock, ILogger<DeadlineScheduler> log, TimeSpan rescanEvery, int firing = 4) : BackgroundService
+public sealed class DeadlineScheduler(IncidentService service, Notifications.Notifier notifier, TimeProvider clock, ILogger<DeadlineScheduler> log, TimeSpan rescanEvery, int firing = 8) : BackgroundService
 {
     private readonly Lock gate = new();
     private readonly PriorityQueue<string, DateTimeOffset> queue = new();
