@@ -118,17 +118,9 @@ public sealed class ServiceDatabase : IDisposable
         CREATE TABLE IF NOT EXISTS notify_marks (incident_id TEXT PRIMARY KEY, seq BIGINT NOT NULL);
         """;
 
-    private const string PostgresSchema = """
-        CREATE TABLE IF NOT EXISTS accounts (
-          person TEXT PRIMARY KEY, hash TEXT NOT NULL, kind TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
-          failures INTEGER NOT NULL DEFAULT 0, locked_until TEXT, stamp TEXT NOT NULL, updated_at TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS deliveries (
-          id BIGSERIAL PRIMARY KEY, incident_id TEXT NOT NULL, seq BIGINT NOT NULL, task TEXT, kind TEXT NOT NULL,
-          channel TEXT NOT NULL, target TEXT NOT NULL, person TEXT, subject TEXT NOT NULL, body TEXT NOT NULL, link TEXT,
-          status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_at TEXT NOT NULL, last_error TEXT,
-          created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (incident_id, seq, channel, target));
-        CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_at);
-        CREATE TABLE IF NOT EXISTS cap_alerts (identifier TEXT PRIMARY KEY, sender TEXT NOT NULL, received_at TEXT NOT NULL, xml TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS notify_marks (incident_id TEXT PRIMARY KEY, seq BIGINT NOT NULL);
-        """;
+    // The same tables; only the generated key is spelt differently.
+    private static readonly string PostgresSchema = SqliteSchema
+        .Replace("id INTEGER PRIMARY KEY AUTOINCREMENT", "id BIGSERIAL PRIMARY KEY", StringComparison.Ordinal)
+        .Replace("seq INTEGER NOT NULL, task", "seq BIGINT NOT NULL, task", StringComparison.Ordinal);
+
 }

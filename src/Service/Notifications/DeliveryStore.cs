@@ -16,10 +16,6 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
 
     private const string Columns = "id, incident_id, seq, task, kind, channel, target, person, subject, body, link, status, attempts, next_at, last_error, created_at, updated_at";
 
-    /// <summary>Records the rows; those already recorded are left as they are. Returns how many were new.</summary>
-    public int Enqueue(IEnumerable<(Notification Notification, string Channel, string Target, string? Person)> rows) =>
-        Record(rows, [], new Dictionary<string, long>());
-
     /// <summary>In one transaction: the new rows (those already recorded are left as they are), what waits about the
     /// tasks given is cancelled, and each incident's mark moved on. Returns how many rows were new.</summary>
     public int Record(IEnumerable<(Notification Notification, string Channel, string Target, string? Person)> rows, IEnumerable<(string Incident, string Task, long Seq)> cancels, IReadOnlyDictionary<string, long> marks)
@@ -126,20 +122,6 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
         var attempts = d.Attempts + 1;
         var wait = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts)));
         Set(d.Id, attempts >= maxAttempts ? DeliveryStatus.Failed : DeliveryStatus.Retrying, attempts, clock.GetUtcNow() + wait, error.Length > 500 ? error[..500] : error);
-    }
-
-    /// <summary>Stops what is still waiting to be sent about a task once it is acknowledged (or done, skipped,
-    /// cancelled): an escalation nobody needs any more is not sent.</summary>
-    public int CancelForTask(string incident, string task)
-    {
-        using var connection = database.Open();
-        return ServiceDatabase.Execute(
-            connection,
-            $"UPDATE deliveries SET status = '{DeliveryStatus.Cancelled}', updated_at = @u WHERE incident_id = @i AND task = @t AND status IN ('{DeliveryStatus.Queued}', '{DeliveryStatus.Retrying}')",
-            null,
-            ("@u", EventTime.Format(clock.GetUtcNow())),
-            ("@i", incident),
-            ("@t", task));
     }
 
     public IReadOnlyList<Delivery> ForIncident(string incident) => List("incident_id = @k", incident);
