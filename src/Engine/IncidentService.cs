@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Globalization;
 using PlanLang.Diagnostics;
 using PlanLang.Engine.Access;
@@ -33,6 +35,11 @@ public sealed class IncidentService(
     Action<IncidentRecord, PlanRuntime, IReadOnlyList<IncidentEvent>>? appended = null)
 {
     private const int Retries = 20;
+
+    // Incidents whose verified log is held in memory; beyond this, closed ones go first, then any.
+    private const int CacheCapacity = 5_000;
+
+    private readonly ConcurrentDictionary<string, Known> known = new(StringComparer.Ordinal);
 
     private readonly IncidentCommands commands = new(language);
 
@@ -154,9 +161,8 @@ public sealed class IncidentService(
     /// <summary>The incident, its plan and its log, from one read of the store.</summary>
     public (IncidentState State, PlanRuntime Plan, IReadOnlyList<IncidentEvent> Events) LoadWithEvents(string id)
     {
-        var (record, events) = Read(id);
-        var plan = Runtime(record);
-        return (IncidentState.Fold(record, events, plan), plan, events);
+        var current = Current(id);
+        return (current.State, current.Plan, current.Events);
     }
 
     /// <summary>The incident as it stands at <paramref name="at"/>: the log with what has fallen due since its last event
@@ -183,7 +189,7 @@ public sealed class IncidentService(
     /// <summary>The pinned plan of an incident (compiled once per process).</summary>
     public PlanRuntime PlanOf(IncidentState state) => Runtime(state.Record);
 
-    public IReadOnlyList<IncidentEvent> Events(string id) => Read(id).Events;
+    public IReadOnlyList<IncidentEvent> Events(string id) => Current(id).Events;
 
     public IReadOnlyList<IncidentRecord> List() => store.List();
 
@@ -200,16 +206,74 @@ public sealed class IncidentService(
     private (IncidentRecord Record, IReadOnlyList<IncidentEvent> Events) Unverified(string id) =>
         store.Load(id) ?? throw RefusedException.Of(DiagnosticCodes.IncidentNotFound, language, id, DidYouMean.Suffix(id, store.List().Select(i => i.Id)));
 
-    // Every load verifies the chain: a decision is never taken on a log someone rewrote.
-    private (IncidentRecord Record, IReadOnlyList<IncidentEvent> Events) Read(string id)
+    /// <summary>A log read and verified up to <see cref="LogChain.Verified.Seq"/>, folded with its plan.</summary>
+    private sealed record Known(IncidentRecord Record, PlanRuntime Plan, ImmutableArray<IncidentEvent> Events, IncidentState State, LogChain.Verified Verified);
+
+    // Every read verifies the chain, so a decision is never taken on a log someone rewrote. A log verified before is
+    // held in memory: a read then fetches the last event it holds and what follows it, checks that event is unchanged
+    // and verifies only the new ones — one small query and a few hashes instead of the whole log. Anything unexpected
+    // (the held event changed or gone, a break in the new ones) drops the copy and reads and verifies everything.
+    private Known Current(string id)
     {
+        if (known.TryGetValue(id, out var held))
+        {
+            var tail = store.EventsFrom(id, held.Verified.Seq);
+            var last = held.Events[^1];
+            if (tail.Count > 0 && Same(tail[0], last))
+            {
+                if (tail.Count == 1)
+                {
+                    return held;
+                }
+
+                var added = tail.Skip(1).ToList();
+                if (LogChain.Extend(held.Verified, added, out var verified) is null)
+                {
+                    var state = added.Aggregate(held.State, (s, e) => s.Apply(e, held.Plan));
+                    return Remember(held with { Events = held.Events.AddRange(added), State = state, Verified = verified });
+                }
+            }
+
+            known.TryRemove(id, out _);
+        }
+
         var (record, events) = Unverified(id);
-        if (LogChain.FirstBreak(record, events) is { } broken)
+        if (LogChain.FirstBreak(record, events, out var whole) is { } broken)
         {
             throw RefusedException.Of(DiagnosticCodes.LogTampered, language, id, EngineText.Broken(broken));
         }
 
-        return (record, events);
+        var plan = Runtime(record);
+        return Remember(new Known(record, plan, [.. events], IncidentState.Fold(record, events, plan), whole));
+    }
+
+    private static bool Same(IncidentEvent stored, IncidentEvent held) =>
+        (stored.Seq, stored.At, stored.RecordedAt, stored.Actor, stored.Type, stored.StoredPayload, stored.Hash, stored.Person)
+        == (held.Seq, held.At, held.RecordedAt, held.Actor, held.Type, held.StoredPayload, held.Hash, held.Person);
+
+    private Known Remember(Known current)
+    {
+        if (current.Events.IsEmpty)
+        {
+            return current;
+        }
+
+        // Two readers may race: the copy that reaches further wins.
+        known.AddOrUpdate(current.Record.Id, current, (_, other) => other.Verified.Seq > current.Verified.Seq ? other : current);
+        if (known.Count > CacheCapacity)
+        {
+            foreach (var id in known.Where(k => k.Value.State.IsOver).Select(k => k.Key).Take(known.Count - CacheCapacity + (CacheCapacity / 10)).ToList())
+            {
+                known.TryRemove(id, out _);
+            }
+
+            foreach (var id in known.Keys.Take(Math.Max(0, known.Count - CacheCapacity)).ToList())
+            {
+                known.TryRemove(id, out _);
+            }
+        }
+
+        return current;
     }
 
     private PlanRuntime Runtime(IncidentRecord record)
@@ -229,9 +293,9 @@ public sealed class IncidentService(
         var who = caller ?? Caller.LocalOperator;
         for (var attempt = 0; ; attempt++)
         {
-            var (record, logged) = Read(id);
-            var plan = Runtime(record);
-            var state = IncidentState.Fold(record, logged, plan);
+            var current = Current(id);
+            var (record, plan, state) = (current.Record, current.Plan, current.State);
+            IReadOnlyList<IncidentEvent> logged = current.Events;
             var when = EventTime.Truncate(at is { } given ? plan.Clock.In(given) : plan.Clock.Now(time));
             if (when < state.LastAt)
             {

@@ -87,11 +87,18 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         return (incident, Events(connection, id, null));
     }
 
-    private List<IncidentEvent> Events(DbConnection connection, string id, DbTransaction? tx)
+    public IReadOnlyList<IncidentEvent> EventsFrom(string id, long seq)
+    {
+        using var lease = new Lease(this);
+        return Events(lease.Connection, id, null, seq);
+    }
+
+    private List<IncidentEvent> Events(DbConnection connection, string id, DbTransaction? tx, long fromSeq = 0)
     {
         var events = new List<IncidentEvent>();
-        using var read = Command(connection, $"SELECT seq, at, recorded_at, actor, type, {PayloadColumn}, hash, person FROM events WHERE incident_id = @id ORDER BY seq", tx);
+        using var read = Command(connection, $"SELECT seq, at, recorded_at, actor, type, {PayloadColumn}, hash, person FROM events WHERE incident_id = @id AND seq >= @from ORDER BY seq", tx);
         Add(read, "@id", id);
+        Add(read, "@from", fromSeq);
         using var r = read.ExecuteReader();
         while (r.Read())
         {

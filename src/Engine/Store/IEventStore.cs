@@ -11,6 +11,10 @@ public interface IEventStore : IDisposable
 
     (IncidentRecord Incident, IReadOnlyList<IncidentEvent> Events)? Load(string id);
 
+    /// <summary>The events from <paramref name="seq"/> on, that one included, in order: what a reader holding the log up
+    /// to <paramref name="seq"/> needs to check its copy still holds and to catch up. Empty when there are none.</summary>
+    IReadOnlyList<IncidentEvent> EventsFrom(string id, long seq);
+
     /// <summary>Appends after <paramref name="expectedLastSeq"/>; throws <see cref="ConcurrencyException"/> when
     /// another writer appended first, so the caller re-reads, re-decides and retries.</summary>
     void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events);

@@ -35,18 +35,31 @@ public static class LogChain
     private static string Link(string previous, IncidentEvent e) =>
         Link(previous, e.Seq, e.At, e.RecordedAt, e.Actor, e.Type, e.StoredPayload ?? EventJson.Payload(e.Data), e.Person);
 
+    /// <summary>How far a log has been verified: its last sequence number, the link the next event carries on from,
+    /// and whether hashed events have begun (after which an event without a hash is a break).</summary>
+    public sealed record Verified(long Seq, string Head, bool Chained);
+
     /// <summary>The first place the log does not verify, or null. Events from before the chain existed (no hash) are
     /// accepted only as the start of a log: a missing hash after a chained event is a break.</summary>
-    public static Break? FirstBreak(IncidentRecord incident, IReadOnlyList<IncidentEvent> events)
-    {
-        if (PlanLang.Engine.Runtime.PlanRuntime.Hash(incident.PlanText) != incident.PlanHash)
-        {
-            return new Break(0, LogBreak.PlanTextChanged);
-        }
+    public static Break? FirstBreak(IncidentRecord incident, IReadOnlyList<IncidentEvent> events) => FirstBreak(incident, events, out _);
 
-        var previous = Genesis(incident);
-        var chained = false;
-        var expectedSeq = 1L;
+    /// <inheritdoc cref="FirstBreak(IncidentRecord, IReadOnlyList{IncidentEvent})"/>
+    public static Break? FirstBreak(IncidentRecord incident, IReadOnlyList<IncidentEvent> events, out Verified verified)
+    {
+        verified = new Verified(0, Genesis(incident), false);
+        return PlanLang.Engine.Runtime.PlanRuntime.Hash(incident.PlanText) != incident.PlanHash
+            ? new Break(0, LogBreak.PlanTextChanged)
+            : Extend(verified, events, out verified);
+    }
+
+    /// <summary>Verifies the events that follow a verified prefix, so that a reader holding the prefix checks only what
+    /// was appended since.</summary>
+    public static Break? Extend(Verified from, IReadOnlyList<IncidentEvent> events, out Verified verified)
+    {
+        var previous = from.Head;
+        var chained = from.Chained;
+        var expectedSeq = from.Seq + 1;
+        verified = from;
         foreach (var e in events)
         {
             if (e.Seq != expectedSeq++)
@@ -72,6 +85,7 @@ public static class LogChain
             }
 
             previous = computed;
+            verified = new Verified(e.Seq, previous, chained);
         }
 
         return null;
