@@ -41,6 +41,10 @@ public sealed class IncidentService(
 
     private readonly ConcurrentDictionary<string, Known> known = new(StringComparer.Ordinal);
 
+    // Commands on one incident in this process take turns (striped by id): racing them would only make all but one
+    // fail at the append and decide again. Other processes are still ordered by the store's (incident, seq) key.
+    private readonly Lock[] turns = [.. Enumerable.Range(0, 1024).Select(_ => new Lock())];
+
     private readonly IncidentCommands commands = new(language);
 
     private readonly TimeProvider time = clock ?? TimeProvider.System;
@@ -189,7 +193,19 @@ public sealed class IncidentService(
     /// <summary>The pinned plan of an incident (compiled once per process).</summary>
     public PlanRuntime PlanOf(IncidentState state) => Runtime(state.Record);
 
-    public IReadOnlyList<IncidentEvent> Events(string id) => Current(id).Events;
+    /// <summary>The incident's verified log, without running its pinned plan (so it also lists a plan that cannot run).</summary>
+    public IReadOnlyList<IncidentEvent> Events(string id)
+    {
+        if (known.TryGetValue(id, out _))
+        {
+            return Current(id).Events;
+        }
+
+        var (record, events) = Unverified(id);
+        return LogChain.FirstBreak(record, events) is { } broken
+            ? throw RefusedException.Of(DiagnosticCodes.LogTampered, language, id, EngineText.Broken(broken))
+            : events;
+    }
 
     public IReadOnlyList<IncidentRecord> List() => store.List();
 
@@ -291,6 +307,14 @@ public sealed class IncidentService(
     private IncidentState Execute(string id, DateTimeOffset? at, Caller? caller, Func<IncidentState, PlanRuntime, DateTimeOffset, Caller, IReadOnlyList<NewEvent>> decide)
     {
         var who = caller ?? Caller.LocalOperator;
+        lock (turns[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)turns.Length)])
+        {
+            return Decide(id, at, who, decide);
+        }
+    }
+
+    private IncidentState Decide(string id, DateTimeOffset? at, Caller who, Func<IncidentState, PlanRuntime, DateTimeOffset, Caller, IReadOnlyList<NewEvent>> decide)
+    {
         for (var attempt = 0; ; attempt++)
         {
             var current = Current(id);

@@ -138,6 +138,8 @@ public sealed partial class ServiceProcess : IDisposable
             Kill();
         }
 
+        // Only the overload without a timeout waits for the redirected output to be read to its end.
+        process.WaitForExit();
         return process.ExitCode;
     }
 

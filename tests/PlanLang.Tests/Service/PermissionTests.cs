@@ -57,7 +57,11 @@ public sealed class PermissionService : IDisposable
 /// </summary>
 public sealed class PermissionTests(PermissionService fixture) : IClassFixture<PermissionService>
 {
-    private HttpClient As(string person) => fixture.Clients[person];
+    private HttpClient As(string person)
+    {
+        Assert.False(fixture.Service.HasExited, "planlang serve exited:\n" + fixture.Service.Output);
+        return fixture.Clients[person];
+    }
 
     [Fact]
     public async Task PL7016_a_person_acting_as_a_role_they_do_not_hold_is_refused_and_nothing_written()
