@@ -29,21 +29,23 @@ public sealed class HeldLogTests : IDisposable
         Assert.Equal(1, command.ExecuteNonQuery());
     }
 
-    private (IEventStore Store, IncidentService A, IncidentService B) Two()
+    /// <summary>Two engines on one store; engine A has started incident h1 and recorded a blue warning.</summary>
+    private (IEventStore Store, IncidentService A, IncidentService B) Started()
     {
+        var plan = ws.Write("t.plan.yaml", TempWorkspace.Plan);
         var store = EventStores.Open(null, ws.Root);
-        return (store, new IncidentService(store, UiLanguage.En), new IncidentService(store, UiLanguage.En));
+        var a = new IncidentService(store, UiLanguage.En);
+        a.Start(plan, "h1", T0);
+        a.Observe("h1", T0.AddMinutes(1), ["warning.typhoon=blue"]);
+        return (store, a, new IncidentService(store, UiLanguage.En));
     }
 
     [Fact]
     public void Each_engine_sees_what_the_other_appended()
     {
-        var plan = ws.Write("t.plan.yaml", TempWorkspace.Plan);
-        var (store, a, b) = Two();
+        var (store, a, b) = Started();
         using (store)
         {
-            a.Start(plan, "h1", T0);
-            a.Observe("h1", T0.AddMinutes(1), ["warning.typhoon=blue"]);
             Assert.Null(a.Load("h1").State.Level);
             b.Declare("h1", T0.AddMinutes(2), "IV", "office", null);
 
@@ -60,12 +62,9 @@ public sealed class HeldLogTests : IDisposable
     [Fact]
     public void A_rewritten_last_event_is_refused_by_an_engine_that_held_it()
     {
-        var plan = ws.Write("t.plan.yaml", TempWorkspace.Plan);
-        var (store, a, _) = Two();
+        var (store, a, _) = Started();
         using (store)
         {
-            a.Start(plan, "h1", T0);
-            a.Observe("h1", T0.AddMinutes(1), ["warning.typhoon=blue"]);
             var last = a.Load("h1").State.LastSeq;
             Sql($"UPDATE events SET actor = 'commander' WHERE incident_id = 'h1' AND seq = {last}");
 
@@ -78,12 +77,9 @@ public sealed class HeldLogTests : IDisposable
     [Fact]
     public void An_earlier_event_rewritten_under_a_running_engine_is_not_believed_and_verify_finds_it()
     {
-        var plan = ws.Write("t.plan.yaml", TempWorkspace.Plan);
-        var (store, a, _) = Two();
+        var (store, a, _) = Started();
         using (store)
         {
-            a.Start(plan, "h1", T0);
-            a.Observe("h1", T0.AddMinutes(1), ["warning.typhoon=blue"]);
             a.Observe("h1", T0.AddMinutes(2), ["rain.h1=5mm"]);
             Sql("UPDATE events SET payload = replace(payload, 'blue', 'red') WHERE incident_id = 'h1' AND seq = 2");
 
