@@ -14,7 +14,7 @@ namespace PlanLang.Bench;
 /// acknowledgements fall due 45 s, 46 s … after each starts, so that the scheduler has INCIDENTS × TASKS armed
 /// deadlines firing over a window; then CLIENTS concurrent HTTP clients acknowledge every task. Reports the lateness
 /// of every fired step (recorded − due, median and p99), HTTP commands per second with p50/p99 latency, and, in the
-/// same run, the raw rate of appending one event per call to the same kind of store with as many threads.
+/// same run, the raw rate of appending one event per call to the same kind of store with as many threads, and with one.
 /// </summary>
 public static class ServiceBenchmark
 {
@@ -112,9 +112,13 @@ public static class ServiceBenchmark
             var rate = sorted.Count / elapsed.TotalSeconds;
             Console.WriteLine($"http: {sorted.Count} commands with {clients} clients in {elapsed.TotalSeconds:F1} s: {rate:F0} commands/s, p50 {Percentile(sorted, 0.5):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms");
 
-            // 4. The ceiling in the same run: one event appended per call to a SQLite store like the service's.
+            // 4. The ceiling in the same run: one event appended per call to a SQLite store like the service's, by as many
+            // threads as there were clients (their appends share flushes, as the service's do), and by one thread (one
+            // flush each: the store's ceiling before group commit).
             var raw = RawAppend(sorted.Count, clients);
             Console.WriteLine($"raw store append: {sorted.Count} appends with {clients} threads: {raw:F0} appends/s; http/raw = {rate / raw:F2}");
+            var single = RawAppend(Math.Min(sorted.Count, 3000), 1);
+            Console.WriteLine($"raw store append, one thread (a flush each): {single:F0} appends/s; http/that = {rate / single:F2}");
             return 0;
         }
         finally
@@ -147,15 +151,21 @@ public static class ServiceBenchmark
             store.Create(new IncidentRecord($"raw-{i}", "lw/typhoon", "h", "p", "text", null, t0, false), [new NewEvent(t0, Actors.System, new IncidentStarted("lw/typhoon", "h"))]);
         }
 
+        // Threads of their own: the thread pool would start few of them, and the writers would not be concurrent.
+        var before = store.Committed;
         var watch = Stopwatch.StartNew();
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        var writers = Enumerable.Range(0, threads).Select(i => new Thread(() =>
         {
             for (var n = 0; n < per; n++)
             {
                 store.Append($"raw-{i}", n + 1, [new NewEvent(t0, "office", new TaskAcknowledged("report") { Note = "bench" }) { Person = "lw/director" }]);
             }
-        });
+        })).ToList();
+        writers.ForEach(w => w.Start());
+        writers.ForEach(w => w.Join());
         var rate = per * threads / watch.Elapsed.TotalSeconds;
+        var after = store.Committed;
+        Console.WriteLine($"raw store: {after.Writes - before.Writes} writes in {after.Flushes - before.Flushes} transactions");
         Directory.Delete(dir, recursive: true);
         return rate;
     }

@@ -30,33 +30,35 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
     protected abstract DbTransaction BeginWrite(DbConnection connection);
 
-    /// <summary>Held around a write transaction; a store whose database admits one writer queues them here.</summary>
-    protected virtual IDisposable? WriteGate() => null;
+    /// <summary>The batches of this database, shared by every store and table of it in this process.</summary>
+    protected abstract GroupCommit Commits { get; }
+
+    /// <summary>A write that lost to another transaction of another process (a deadlock between two batches):
+    /// the caller re-reads and retries, as after a taken sequence number.</summary>
+    protected virtual bool IsConflict(DbException e) => false;
 
     public bool Create(IncidentRecord incident, IReadOnlyList<NewEvent> events)
     {
         try
         {
-            using var gate = WriteGate();
-            using var lease = new Lease(this);
-            var connection = lease.Connection;
-            using var tx = BeginWrite(connection);
-            using (var insert = Command(connection, $"INSERT INTO incidents ({IncidentColumns}) VALUES (@id, @plan, @hash, @path, @text, @config, @at, @exercise)", tx))
+            return Write((connection, tx) =>
             {
-                Add(insert, "@id", incident.Id);
-                Add(insert, "@plan", incident.PlanId);
-                Add(insert, "@hash", incident.PlanHash);
-                Add(insert, "@path", incident.PlanPath);
-                Add(insert, "@text", incident.PlanText);
-                Add(insert, "@config", (object?)incident.ConfigText ?? DBNull.Value);
-                Add(insert, "@at", EventTime.Format(incident.CreatedAt));
-                Add(insert, "@exercise", ExerciseValue(incident.Exercise));
-                insert.ExecuteNonQuery();
-            }
+                using (var insert = Command(connection, $"INSERT INTO incidents ({IncidentColumns}) VALUES (@id, @plan, @hash, @path, @text, @config, @at, @exercise)", tx))
+                {
+                    Add(insert, "@id", incident.Id);
+                    Add(insert, "@plan", incident.PlanId);
+                    Add(insert, "@hash", incident.PlanHash);
+                    Add(insert, "@path", incident.PlanPath);
+                    Add(insert, "@text", incident.PlanText);
+                    Add(insert, "@config", (object?)incident.ConfigText ?? DBNull.Value);
+                    Add(insert, "@at", EventTime.Format(incident.CreatedAt));
+                    Add(insert, "@exercise", ExerciseValue(incident.Exercise));
+                    insert.ExecuteNonQuery();
+                }
 
-            Insert(connection, incident.Id, 0, LogChain.Genesis(incident), events, tx);
-            tx.Commit();
-            return true;
+                Insert(connection, incident.Id, 0, LogChain.Genesis(incident), events, tx);
+                return true;
+            });
         }
         catch (DbException e) when (IsDuplicateKey(e))
         {
@@ -127,36 +129,55 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
         try
         {
-            using var gate = WriteGate();
-            using var lease = new Lease(this);
-            var connection = lease.Connection;
-            using var tx = BeginWrite(connection);
-            long lastSeq = 0;
-            string? lastHash = null;
-            using (var last = Command(connection, "SELECT seq, hash FROM events WHERE incident_id = @id ORDER BY seq DESC LIMIT 1", tx))
+            Write((connection, tx) =>
             {
-                Add(last, "@id", id);
-                using var r = last.ExecuteReader();
-                if (r.Read())
+                long lastSeq = 0;
+                string? lastHash = null;
+                using (var last = Command(connection, "SELECT seq, hash FROM events WHERE incident_id = @id ORDER BY seq DESC LIMIT 1", tx))
                 {
-                    lastSeq = r.GetInt64(0);
-                    lastHash = r.IsDBNull(1) ? null : r.GetString(1);
+                    Add(last, "@id", id);
+                    using var r = last.ExecuteReader();
+                    if (r.Read())
+                    {
+                        lastSeq = r.GetInt64(0);
+                        lastHash = r.IsDBNull(1) ? null : r.GetString(1);
+                    }
                 }
-            }
 
-            if (lastSeq != expectedLastSeq)
-            {
-                throw new ConcurrencyException(id, expectedLastSeq);
-            }
+                if (lastSeq != expectedLastSeq)
+                {
+                    throw new ConcurrencyException(id, expectedLastSeq);
+                }
 
-            // A log from before the chain: its head is worked out from the events (once; from then on it is stored).
-            var head = lastHash ?? LogChain.Head(Record(connection, id, tx) ?? throw new InvalidOperationException($"no incident {id}"), Events(connection, id, tx));
-            Insert(connection, id, expectedLastSeq, head, events, tx);
-            tx.Commit();
+                // A log from before the chain: its head is worked out from the events (once; from then on it is stored).
+                var head = lastHash ?? LogChain.Head(Record(connection, id, tx) ?? throw new InvalidOperationException($"no incident {id}"), Events(connection, id, tx));
+                Insert(connection, id, expectedLastSeq, head, events, tx);
+                return true;
+            });
         }
-        catch (DbException e) when (IsDuplicateKey(e))
+        catch (DbException e) when (IsDuplicateKey(e) || IsConflict(e))
         {
             throw new ConcurrencyException(id, expectedLastSeq);
+        }
+    }
+
+    /// <summary>Transactions this database has committed in this process, and the writes they held (see <see cref="GroupCommit"/>).</summary>
+    public (long Flushes, long Writes) Committed => Commits.Committed;
+
+    /// <summary>Runs <paramref name="work"/> in a transaction shared with the writes of other threads (<see cref="GroupCommit"/>).</summary>
+    private T Write<T>(Func<DbConnection, DbTransaction, T> work) => Commits.Run(work, Begin);
+
+    private WriteTransaction Begin()
+    {
+        var connection = Rent();
+        try
+        {
+            return new WriteTransaction(connection, BeginWrite(connection), () => Return(connection));
+        }
+        catch
+        {
+            Return(connection);
+            throw;
         }
     }
 

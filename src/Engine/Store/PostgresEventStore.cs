@@ -7,11 +7,13 @@ namespace PlanLang.Engine.Store;
 public sealed class PostgresEventStore : AdoEventStore
 {
     private readonly NpgsqlDataSource source;
+    private readonly GroupCommit commits;
 
     public PostgresEventStore(string connectionString, TimeProvider? clock = null)
         : base(clock ?? TimeProvider.System)
     {
         source = NpgsqlDataSource.Create(connectionString);
+        commits = GroupCommit.OfPostgres(connectionString);
         using var connection = Rent();
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS incidents (
@@ -57,6 +59,11 @@ public sealed class PostgresEventStore : AdoEventStore
     protected override object ExerciseValue(bool exercise) => exercise;
 
     protected override bool IsDuplicateKey(DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    protected override GroupCommit Commits => commits;
+
+    // Two services' batches may take rows in opposite orders; PostgreSQL ends the deadlock by failing one write.
+    protected override bool IsConflict(DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
 
     protected override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
 }

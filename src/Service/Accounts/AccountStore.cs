@@ -47,17 +47,17 @@ public sealed class AccountStore(ServiceDatabase database, TimeProvider clock)
     {
         try
         {
-            using var connection = database.Open();
-            ServiceDatabase.Execute(
+            var hash = Hasher.HashPassword(person, password);
+            var (stamp, now) = (NewStamp(), Now());
+            return database.Write((connection, tx) => ServiceDatabase.Execute(
                 connection,
                 "INSERT INTO accounts (person, hash, kind, disabled, failures, stamp, updated_at) VALUES (@p, @h, @k, 0, 0, @s, @u)",
-                null,
+                tx,
                 ("@p", person),
-                ("@h", Hasher.HashPassword(person, password)),
+                ("@h", hash),
                 ("@k", Account.KindName(kind)),
-                ("@s", NewStamp()),
-                ("@u", Now()));
-            return true;
+                ("@s", stamp),
+                ("@u", now)) == 1);
         }
         catch (System.Data.Common.DbException e) when (ServiceDatabase.IsDuplicateKey(e))
         {
@@ -78,23 +78,19 @@ public sealed class AccountStore(ServiceDatabase database, TimeProvider clock)
     public bool SetKind(string person, CallerKind kind) => Update(
         "UPDATE accounts SET kind = @k, updated_at = @u WHERE person = @p", ("@p", person), ("@k", Account.KindName(kind)), ("@u", Now()));
 
-    /// <summary>Checks a password, counting failures and locking the account after <see cref="MaxFailures"/> of them.</summary>
+    /// <summary>Checks a password, counting failures and locking the account after <see cref="MaxFailures"/> of them.
+    /// The hash is checked outside any transaction (it takes tens of milliseconds, and writers would wait for it); the
+    /// count is moved inside one, so that attempts at once each count.</summary>
     public (SignInResult Result, Account? Account) SignIn(string person, string password)
     {
-        using var connection = database.Open();
-        using var tx = ServiceDatabase.BeginWrite(connection);
-        string? hash = null;
-        Account? account = null;
-        using (var read = ServiceDatabase.Command(connection, "SELECT hash FROM accounts WHERE person = @p", tx, ("@p", person)))
+        string? hash;
+        using (var connection = database.Open())
+        using (var read = ServiceDatabase.Command(connection, "SELECT hash FROM accounts WHERE person = @p", null, ("@p", person)))
         {
             hash = read.ExecuteScalar() as string;
         }
 
-        if (hash is not null)
-        {
-            account = Find(person);
-        }
-
+        var account = hash is null ? null : Find(person);
         var now = clock.GetUtcNow();
         if (account is null || hash is null)
         {
@@ -110,11 +106,15 @@ public sealed class AccountStore(ServiceDatabase database, TimeProvider clock)
         var verified = Hasher.VerifyHashedPassword(person, hash, password);
         if (verified == PasswordVerificationResult.Failed)
         {
-            var failures = account.Failures + 1;
-            var locked = failures >= MaxFailures ? EventTime.Format(now + LockoutSpan) : null;
-            ServiceDatabase.Execute(connection, "UPDATE accounts SET failures = @f, locked_until = @l, updated_at = @u WHERE person = @p", tx, ("@p", person), ("@f", locked is null ? failures : 0), ("@l", locked), ("@u", Now()));
-            tx.Commit();
-            return (locked is null ? SignInResult.WrongPassword : SignInResult.LockedOut, account);
+            var lockedNow = database.Write((connection, tx) =>
+            {
+                using var read = ServiceDatabase.Command(connection, "SELECT failures FROM accounts WHERE person = @p", tx, ("@p", person));
+                var failures = Convert.ToInt32(read.ExecuteScalar(), CultureInfo.InvariantCulture) + 1;
+                var locked = failures >= MaxFailures ? EventTime.Format(now + LockoutSpan) : null;
+                ServiceDatabase.Execute(connection, "UPDATE accounts SET failures = @f, locked_until = @l, updated_at = @u WHERE person = @p", tx, ("@p", person), ("@f", locked is null ? failures : 0), ("@l", locked), ("@u", EventTime.Format(now)));
+                return locked is not null;
+            });
+            return (lockedNow ? SignInResult.LockedOut : SignInResult.WrongPassword, account);
         }
 
         if (account.Disabled)
@@ -123,16 +123,12 @@ public sealed class AccountStore(ServiceDatabase database, TimeProvider clock)
         }
 
         var rehash = verified == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(person, password) : hash;
-        ServiceDatabase.Execute(connection, "UPDATE accounts SET failures = 0, locked_until = NULL, hash = @h, updated_at = @u WHERE person = @p", tx, ("@p", person), ("@h", rehash), ("@u", Now()));
-        tx.Commit();
+        database.Write((connection, tx) => ServiceDatabase.Execute(connection, "UPDATE accounts SET failures = 0, locked_until = NULL, hash = @h, updated_at = @u WHERE person = @p", tx, ("@p", person), ("@h", rehash), ("@u", EventTime.Format(now))));
         return (SignInResult.Succeeded, account with { Failures = 0, LockedUntil = null });
     }
 
-    private bool Update(string sql, params (string, object?)[] parameters)
-    {
-        using var connection = database.Open();
-        return ServiceDatabase.Execute(connection, sql, null, parameters) == 1;
-    }
+    private bool Update(string sql, params (string, object?)[] parameters) =>
+        database.Write((connection, tx) => ServiceDatabase.Execute(connection, sql, tx, parameters)) == 1;
 
     private string Now() => EventTime.Format(clock.GetUtcNow());
 

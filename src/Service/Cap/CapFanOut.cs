@@ -96,9 +96,8 @@ public sealed class CapFanOut(ServiceCore core, ServiceDatabase database)
     {
         try
         {
-            using var connection = database.Open();
-            ServiceDatabase.Execute(connection, "INSERT INTO cap_alerts (identifier, sender, received_at, xml) VALUES (@i, @s, @t, @x)", null, ("@i", identifier), ("@s", sender), ("@t", EventTime.Format(DateTimeOffset.UtcNow)), ("@x", xml));
-            return true;
+            var received = EventTime.Format(DateTimeOffset.UtcNow);
+            return database.Write((connection, tx) => ServiceDatabase.Execute(connection, "INSERT INTO cap_alerts (identifier, sender, received_at, xml) VALUES (@i, @s, @t, @x)", tx, ("@i", identifier), ("@s", sender), ("@t", received), ("@x", xml)) == 1);
         }
         catch (System.Data.Common.DbException e) when (ServiceDatabase.IsDuplicateKey(e))
         {

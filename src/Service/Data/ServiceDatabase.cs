@@ -15,13 +15,14 @@ public sealed class ServiceDatabase : IDisposable
 {
     private readonly NpgsqlDataSource? postgres;
     private readonly string? sqlite;
-    private readonly string? sqlitePath;
 
-    private ServiceDatabase(NpgsqlDataSource? postgres, string? sqlite, string? sqlitePath = null)
+    private readonly GroupCommit commits;
+
+    private ServiceDatabase(NpgsqlDataSource? postgres, string? sqlite, GroupCommit commits)
     {
         this.postgres = postgres;
         this.sqlite = sqlite;
-        this.sqlitePath = sqlitePath;
+        this.commits = commits;
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -40,8 +41,23 @@ public sealed class ServiceDatabase : IDisposable
 
     public bool IsPostgres => postgres is not null;
 
-    /// <summary>Held around a write: SQLite's writers queue in the process (<see cref="SqliteWriteGate"/>).</summary>
-    public IDisposable? WriteGate() => sqlitePath is null ? null : SqliteWriteGate.Enter(sqlitePath);
+    /// <summary>Runs <paramref name="work"/> in a write transaction shared with the event log's appends and the other
+    /// tables' writes of the moment (<see cref="GroupCommit"/>): one flush for all of them.</summary>
+    public T Write<T>(Func<DbConnection, DbTransaction, T> work) => commits.Run(work, BeginBatch);
+
+    private WriteTransaction BeginBatch()
+    {
+        var connection = Open();
+        try
+        {
+            return new WriteTransaction(connection, BeginWrite(connection), connection.Dispose);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The service database beside the event store <paramref name="configured"/> names (see <see cref="EventStores.Open"/>).</summary>
     public static ServiceDatabase Open(string? configured, string workspaceRoot)
@@ -49,14 +65,14 @@ public sealed class ServiceDatabase : IDisposable
         var store = configured ?? Environment.GetEnvironmentVariable(EventStores.Variable);
         if (store is not null && PostgresEventStore.IsConnectionString(store))
         {
-            return new ServiceDatabase(NpgsqlDataSource.Create(store), null);
+            return new ServiceDatabase(NpgsqlDataSource.Create(store), null, GroupCommit.OfPostgres(store));
         }
 
         var path = store ?? Path.Combine(workspaceRoot, ".planlang", "incidents.db");
 
         // The event store creates the file and its folder readable by the owner only; the service's tables go beside its own.
         new SqliteEventStore(path).Dispose();
-        return new ServiceDatabase(null, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString(), path);
+        return new ServiceDatabase(null, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString(), GroupCommit.OfSqlite(path));
     }
 
     public DbConnection Open()
@@ -68,7 +84,8 @@ public sealed class ServiceDatabase : IDisposable
 
         var connection = new SqliteConnection(sqlite);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;");
+        // As the event store's connections (SqliteEventStore): its batches may be written on this connection.
+        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=8000;");
         return connection;
     }
 
@@ -90,6 +107,17 @@ public sealed class ServiceDatabase : IDisposable
         }
 
         return command;
+    }
+
+    /// <summary>Runs a command made by <see cref="Command"/> again with new values, in the order of its parameters.</summary>
+    public static int Run(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command.ExecuteNonQuery();
     }
 
     public static int Execute(DbConnection connection, string sql, DbTransaction? tx = null, params (string Name, object? Value)[] parameters)
@@ -114,6 +142,7 @@ public sealed class ServiceDatabase : IDisposable
           status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_at TEXT NOT NULL, last_error TEXT,
           created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (incident_id, seq, channel, target));
         CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_at);
+        CREATE INDEX IF NOT EXISTS deliveries_task ON deliveries (incident_id, task);
         CREATE TABLE IF NOT EXISTS cap_alerts (identifier TEXT PRIMARY KEY, sender TEXT NOT NULL, received_at TEXT NOT NULL, xml TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS notify_marks (incident_id TEXT PRIMARY KEY, seq BIGINT NOT NULL);
         """;

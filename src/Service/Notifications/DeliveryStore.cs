@@ -20,54 +20,65 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
     /// tasks given is cancelled, and each incident's mark moved on. Returns how many rows were new.</summary>
     public int Record(IEnumerable<(Notification Notification, string Channel, string Target, string? Person)> rows, IEnumerable<(string Incident, string Task, long Seq)> cancels, IReadOnlyDictionary<string, long> marks)
     {
-        var added = 0;
         var now = EventTime.Format(clock.GetUtcNow());
-        using var gate = database.WriteGate();
-        using var connection = database.Open();
-        using var tx = ServiceDatabase.BeginWrite(connection);
-        foreach (var (incident, seq) in marks)
+
+        // Each statement prepared once and run with new values: a pass plans hundreds of events, and the leader of a
+        // batch (GroupCommit) writes it while other commands wait for that flush.
+        return database.Write((connection, tx) =>
         {
-            ServiceDatabase.Execute(
+            var added = 0;
+            using (var mark = ServiceDatabase.Command(
                 connection,
                 "INSERT INTO notify_marks (incident_id, seq) VALUES (@i, @s) ON CONFLICT (incident_id) DO UPDATE SET seq = CASE WHEN notify_marks.seq > excluded.seq THEN notify_marks.seq ELSE excluded.seq END",
                 tx,
-                ("@i", incident),
-                ("@s", seq));
-        }
+                ("@i", null),
+                ("@s", null)))
+            {
+                foreach (var (incident, seq) in marks)
+                {
+                    ServiceDatabase.Run(mark, incident, seq);
+                }
+            }
 
-        foreach (var (n, channel, target, person) in rows)
-        {
-            added += ServiceDatabase.Execute(
+            using (var insert = ServiceDatabase.Command(
                 connection,
                 $"INSERT INTO deliveries (incident_id, seq, task, kind, channel, target, person, subject, body, link, status, attempts, next_at, created_at, updated_at) VALUES (@i, @s, @t, @k, @c, @g, @p, @subj, @b, @l, '{DeliveryStatus.Queued}', 0, @n, @n, @n) ON CONFLICT (incident_id, seq, channel, target) DO NOTHING",
                 tx,
-                ("@i", n.Incident),
-                ("@s", n.Seq),
-                ("@t", n.Task),
-                ("@k", n.Kind),
-                ("@c", channel),
-                ("@g", target),
-                ("@p", person),
-                ("@subj", n.Subject),
-                ("@b", n.Body),
-                ("@l", n.Link),
-                ("@n", now));
-        }
+                ("@i", null),
+                ("@s", null),
+                ("@t", null),
+                ("@k", null),
+                ("@c", null),
+                ("@g", null),
+                ("@p", null),
+                ("@subj", null),
+                ("@b", null),
+                ("@l", null),
+                ("@n", now)))
+            {
+                foreach (var (n, channel, target, person) in rows)
+                {
+                    added += ServiceDatabase.Run(insert, n.Incident, n.Seq, n.Task, n.Kind, channel, target, person, n.Subject, n.Body, n.Link, now);
+                }
+            }
 
-        foreach (var (incident, task, seq) in cancels)
-        {
-            ServiceDatabase.Execute(
+            using (var cancel = ServiceDatabase.Command(
                 connection,
                 $"UPDATE deliveries SET status = '{DeliveryStatus.Cancelled}', updated_at = @u WHERE incident_id = @i AND task = @t AND seq < @s AND status IN ('{DeliveryStatus.Queued}', '{DeliveryStatus.Retrying}')",
                 tx,
                 ("@u", now),
-                ("@i", incident),
-                ("@t", task),
-                ("@s", seq));
-        }
+                ("@i", null),
+                ("@t", null),
+                ("@s", null)))
+            {
+                foreach (var (incident, task, seq) in cancels)
+                {
+                    ServiceDatabase.Run(cancel, now, incident, task, seq);
+                }
+            }
 
-        tx.Commit();
-        return added;
+            return added;
+        });
     }
 
     /// <summary>Claims up to <paramref name="limit"/> due rows of the channels given, for this worker.</summary>
@@ -75,11 +86,11 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var claimed = new List<Delivery>();
-        using var connection = database.Open();
+        using var reader = database.Open();
         var candidates = new List<Delivery>();
         var channelList = string.Join(", ", channels.Select((_, i) => $"@c{i}"));
         using (var read = ServiceDatabase.Command(
-            connection,
+            reader,
             $"SELECT {Columns} FROM deliveries WHERE channel IN ({channelList}) AND (status IN ('{DeliveryStatus.Queued}', '{DeliveryStatus.Retrying}', '{DeliveryStatus.Sending}')) AND next_at <= @now{(person is null ? string.Empty : " AND person = @person")} ORDER BY id LIMIT {limit.ToString(CultureInfo.InvariantCulture)}",
             null,
             [.. channels.Select((c, i) => ($"@c{i}", (object?)c)), ("@now", EventTime.Format(now)), ("@person", person)]))
@@ -91,25 +102,33 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
             }
         }
 
-        foreach (var d in candidates)
+        if (candidates.Count == 0)
         {
-            // Compare-and-set on the row as it was read: of two workers, one moves it.
-            using var gate = database.WriteGate();
-            var moved = ServiceDatabase.Execute(
-                connection,
-                $"UPDATE deliveries SET status = '{DeliveryStatus.Sending}', next_at = @lease, updated_at = @u WHERE id = @id AND status = @was AND next_at = @next",
-                null,
-                ("@lease", EventTime.Format(now + Lease)),
-                ("@u", EventTime.Format(now)),
-                ("@id", d.Id),
-                ("@was", d.Status),
-                ("@next", EventTime.Format(d.NextAt)));
-            if (moved == 1)
-            {
-                claimed.Add(d with { Status = DeliveryStatus.Sending });
-            }
+            return claimed;
         }
 
+        // Compare-and-set on each row as it was read: of two workers, one moves it. All in one write.
+        database.Write((connection, tx) =>
+        {
+            foreach (var d in candidates)
+            {
+                var moved = ServiceDatabase.Execute(
+                    connection,
+                    $"UPDATE deliveries SET status = '{DeliveryStatus.Sending}', next_at = @lease, updated_at = @u WHERE id = @id AND status = @was AND next_at = @next",
+                    tx,
+                    ("@lease", EventTime.Format(now + Lease)),
+                    ("@u", EventTime.Format(now)),
+                    ("@id", d.Id),
+                    ("@was", d.Status),
+                    ("@next", EventTime.Format(d.NextAt)));
+                if (moved == 1)
+                {
+                    claimed.Add(d with { Status = DeliveryStatus.Sending });
+                }
+            }
+
+            return true;
+        });
         return claimed;
     }
 
@@ -136,16 +155,12 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
         return read.ExecuteScalar() is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
     }
 
-    public void SetMark(string incident, long seq)
-    {
-        using var connection = database.Open();
-        ServiceDatabase.Execute(
-            connection,
-            "INSERT INTO notify_marks (incident_id, seq) VALUES (@i, @s) ON CONFLICT (incident_id) DO UPDATE SET seq = CASE WHEN notify_marks.seq > excluded.seq THEN notify_marks.seq ELSE excluded.seq END",
-            null,
-            ("@i", incident),
-            ("@s", seq));
-    }
+    public void SetMark(string incident, long seq) => database.Write((connection, tx) => ServiceDatabase.Execute(
+        connection,
+        "INSERT INTO notify_marks (incident_id, seq) VALUES (@i, @s) ON CONFLICT (incident_id) DO UPDATE SET seq = CASE WHEN notify_marks.seq > excluded.seq THEN notify_marks.seq ELSE excluded.seq END",
+        tx,
+        ("@i", incident),
+        ("@s", seq)));
 
     private List<Delivery> List(string where, string key)
     {
@@ -163,18 +178,17 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
 
     private void Set(long id, string status, int attempts, DateTimeOffset next, string? error)
     {
-        using var gate = database.WriteGate();
-        using var connection = database.Open();
-        ServiceDatabase.Execute(
+        var now = EventTime.Format(clock.GetUtcNow());
+        database.Write((connection, tx) => ServiceDatabase.Execute(
             connection,
             "UPDATE deliveries SET status = @st, attempts = @a, next_at = @n, last_error = @e, updated_at = @u WHERE id = @id",
-            null,
+            tx,
             ("@st", status),
             ("@a", attempts),
             ("@n", EventTime.Format(next)),
             ("@e", error),
-            ("@u", EventTime.Format(clock.GetUtcNow())),
-            ("@id", id));
+            ("@u", now),
+            ("@id", id)));
     }
 
     private static Delivery Read(DbDataReader r) => new(
