@@ -39,6 +39,22 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
     public bool Create(IncidentRecord incident, IReadOnlyList<NewEvent> events)
     {
+        // A create that waited too long for another writer's rows (IsConflict) is tried again: it may still be free.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return TryCreate(incident, events);
+            }
+            catch (DbException e) when (IsConflict(e) && attempt < 5)
+            {
+                Thread.Sleep(10 * (attempt + 1));
+            }
+        }
+    }
+
+    private bool TryCreate(IncidentRecord incident, IReadOnlyList<NewEvent> events)
+    {
         try
         {
             return Write((connection, tx) =>

@@ -91,7 +91,7 @@ public sealed class ServiceDatabase : IDisposable
 
     /// <summary>A write transaction; SQLite takes its write lock at once, so a read-then-update inside is one step.</summary>
     public static DbTransaction BeginWrite(DbConnection connection) =>
-        connection is SqliteConnection s ? s.BeginTransaction(deferred: false) : connection.BeginTransaction();
+        connection is SqliteConnection s ? s.BeginTransaction(deferred: false) : PostgresEventStore.BeginBatch(connection);
 
     public static DbCommand Command(DbConnection connection, string sql, DbTransaction? tx = null, params (string Name, object? Value)[] parameters)
     {

@@ -27,23 +27,15 @@ public sealed class DeliveryWorker(DeliveryStore store, Notifier notifier, Func<
 
             await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken }, async (d, cancel) =>
             {
-                var key = d.Channel == ChannelNames.Email ? ChannelNames.Email : d.Target;
-                if (!byTarget.TryGetValue(key, out var channel))
-                {
-                    store.Failed(d, $"no channel {d.Channel} {d.Target} is configured now", 1);
-                    return;
-                }
-
+                // A database that fails while a row is out leaves it `sending`: its lease ends and it is claimed again.
+                // The worker goes on (PermissionTests takes a table away under a running service).
                 try
                 {
-                    await channel.SendAsync(d, cancel);
-                    store.Sent(d);
-                    log.Delivered(d.Kind, d.Incident, d.Seq, d.Channel, d.Target);
+                    await Deliver(d, byTarget, cancel);
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+                catch (System.Data.Common.DbException e)
                 {
-                    store.Failed(d, e.Message, MaxAttempts);
-                    log.DeliveryFailed(d.Id, d.Channel, d.Target, d.Attempts + 1, e.Message);
+                    log.DatabaseFailed(e.Message);
                 }
             });
 
@@ -60,5 +52,29 @@ public sealed class DeliveryWorker(DeliveryStore store, Notifier notifier, Func<
                 }
             }
         }
+    }
+
+    private async Task Deliver(Delivery d, IReadOnlyDictionary<string, INotificationChannel> byTarget, CancellationToken cancel)
+    {
+        var key = d.Channel == ChannelNames.Email ? ChannelNames.Email : d.Target;
+        if (!byTarget.TryGetValue(key, out var channel))
+        {
+            store.Failed(d, $"no channel {d.Channel} {d.Target} is configured now", 1);
+            return;
+        }
+
+        try
+        {
+            await channel.SendAsync(d, cancel);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+        {
+            store.Failed(d, e.Message, MaxAttempts);
+            log.DeliveryFailed(d.Id, d.Channel, d.Target, d.Attempts + 1, e.Message);
+            return;
+        }
+
+        store.Sent(d);
+        log.Delivered(d.Kind, d.Incident, d.Seq, d.Channel, d.Target);
     }
 }

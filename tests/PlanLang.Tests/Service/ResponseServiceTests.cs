@@ -59,6 +59,8 @@ public sealed class ResponseServiceTests : IAsyncDisposable
         Assert.Equal("IV", (string?)declared["level"]);
         var ackDue = DateTimeOffset.Parse((string)declared["tasks"]![0]!["ackDue"]!, System.Globalization.CultureInfo.InvariantCulture);
 
+        using var deputy = service.SignedIn("lw/deputy", ServiceWorkspace.Password);
+
         // Nobody acknowledges. The escalation to the backup is recorded at its moment with no request made.
         var backupSeen = await WaitFor(() => robots.Received.Count(r => !r.Failed && r.Body.Contains("叫应", StringComparison.Ordinal)) >= 2 && Mails("deputy@").Count > 0, TimeSpan.FromSeconds(20));
         Assert.True(backupSeen, $"the backup was not reached: {robots.Received.Count} robot posts, {smtp.ReceivedEmailCount} mails to {string.Join(", ", smtp.ReceivedEmail.SelectMany(m => m.ToAddresses).Select(a => a.Address))}\n{service.Output}");
@@ -94,21 +96,8 @@ public sealed class ResponseServiceTests : IAsyncDisposable
         var url = new Uri(link[link.IndexOf("http", StringComparison.Ordinal)..]);
         Assert.Equal(service.Port, url.Port);
 
-        // The backup follows the link: sign in first, then confirm.
-        using var deputy = service.Client();
-        var first = await deputy.GetAsync(url.PathAndQuery);
-        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        Assert.StartsWith("/login", first.Headers.Location!.OriginalString.Replace(service.BaseAddress.ToString().TrimEnd('/'), string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-        var loginPage = await (await deputy.GetAsync(first.Headers.Location)).Content.ReadAsStringAsync();
-        var signIn = await deputy.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = ServiceProcess.FormToken(loginPage),
-            ["person"] = "lw/deputy",
-            ["password"] = ServiceWorkspace.Password,
-            ["returnUrl"] = url.PathAndQuery,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Equal(url.PathAndQuery, signIn.Headers.Location!.OriginalString);
+        // The backup, signed in on the phone already, follows the link and confirms: before the commander's step, one
+        // ack interval (2 s) after the backup's (signing in through the form is checked below, outside that window).
         var confirm = await (await deputy.GetAsync(url.PathAndQuery)).Content.ReadAsStringAsync();
         Assert.Contains("电话报告市防指", confirm, StringComparison.Ordinal);
         var acked = await deputy.PostAsync(url.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = ServiceProcess.FormToken(confirm), ["note"] = "已电话报告市防指" }));
@@ -124,6 +113,22 @@ public sealed class ResponseServiceTests : IAsyncDisposable
         Assert.DoesNotContain(deliveries, d => (string?)d!["target"] == "lw/head" && (string?)d["kind"] == EventTypes.TaskEscalated);
         Assert.Contains(deliveries, d => (string?)d!["channel"] == "dingtalk" && (int)d["attempts"]! == 2 && (string?)d["status"] == "sent");
         Assert.DoesNotContain(Mails("head@"), m => m.Subject?.Contains("叫应", StringComparison.Ordinal) == true);
+
+        // The link on a device that is not signed in: the sign-in form first, then back to the link.
+        using var phone = service.Client();
+        var first = await phone.GetAsync(url.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.StartsWith("/login", first.Headers.Location!.OriginalString.Replace(service.BaseAddress.ToString().TrimEnd('/'), string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        var loginPage = await (await phone.GetAsync(first.Headers.Location)).Content.ReadAsStringAsync();
+        var signIn = await phone.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = ServiceProcess.FormToken(loginPage),
+            ["person"] = "lw/deputy",
+            ["password"] = ServiceWorkspace.Password,
+            ["returnUrl"] = url.PathAndQuery,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(url.PathAndQuery, signIn.Headers.Location!.OriginalString);
     }
 
     private List<MimeMessage> Mails(string to) => [.. smtp.ReceivedEmail
