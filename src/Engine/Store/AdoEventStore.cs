@@ -33,8 +33,8 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     /// <summary>The batches of this database, shared by every store and table of it in this process.</summary>
     protected abstract GroupCommit Commits { get; }
 
-    /// <summary>A write that lost to another transaction of another process (a deadlock between two batches):
-    /// the caller re-reads and retries, as after a taken sequence number.</summary>
+    /// <summary>A write that waited too long for, or deadlocked with, another process's transaction: the caller
+    /// re-reads and retries, as after a taken sequence number.</summary>
     protected virtual bool IsConflict(DbException e) => false;
 
     public bool Create(IncidentRecord incident, IReadOnlyList<NewEvent> events)
