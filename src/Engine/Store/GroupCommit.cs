@@ -52,7 +52,9 @@ public sealed class GroupCommit
 
     /// <summary>Runs <paramref name="work"/> in a transaction shared with the writes of other threads, opened by
     /// <paramref name="begin"/> if this thread leads the batch; returns once that transaction is committed, or throws
-    /// what the work threw, its part rolled back.</summary>
+    /// what the work threw, its part rolled back. The work runs on whichever thread leads, with the batch's
+    /// connection: it must only use that connection, and must not write through this group itself (it would wait for
+    /// the batch it is in).</summary>
     public T Run<T>(Func<DbConnection, DbTransaction, T> work, Func<WriteTransaction> begin)
     {
         var mine = new Write((c, t) => work(c, t));

@@ -123,8 +123,9 @@ public sealed class AccountStore(ServiceDatabase database, TimeProvider clock)
         }
 
         var rehash = verified == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(person, password) : hash;
-        database.Write((connection, tx) => ServiceDatabase.Execute(connection, "UPDATE accounts SET failures = 0, locked_until = NULL, hash = @h, updated_at = @u WHERE person = @p", tx, ("@p", person), ("@h", rehash), ("@u", EventTime.Format(now))));
-        return (SignInResult.Succeeded, account with { Failures = 0, LockedUntil = null });
+        // Only over the hash that was checked: a password changed meanwhile is not put back, and this sign-in fails.
+        var kept = database.Write((connection, tx) => ServiceDatabase.Execute(connection, "UPDATE accounts SET failures = 0, locked_until = NULL, hash = @h, updated_at = @u WHERE person = @p AND hash = @old", tx, ("@p", person), ("@h", rehash), ("@u", EventTime.Format(now)), ("@old", hash)));
+        return kept == 1 ? (SignInResult.Succeeded, account with { Failures = 0, LockedUntil = null }) : (SignInResult.WrongPassword, null);
     }
 
     private bool Update(string sql, params (string, object?)[] parameters) =>

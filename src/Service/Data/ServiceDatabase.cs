@@ -15,7 +15,6 @@ public sealed class ServiceDatabase : IDisposable
 {
     private readonly NpgsqlDataSource? postgres;
     private readonly string? sqlite;
-
     private readonly GroupCommit commits;
 
     private ServiceDatabase(NpgsqlDataSource? postgres, string? sqlite, GroupCommit commits)
