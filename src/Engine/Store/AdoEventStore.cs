@@ -186,15 +186,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     private WriteTransaction Begin()
     {
         var connection = Rent();
-        try
-        {
-            return new WriteTransaction(connection, BeginWrite(connection), () => Return(connection));
-        }
-        catch
-        {
-            Return(connection);
-            throw;
-        }
+        return WriteTransaction.Begin(connection, BeginWrite, () => Return(connection));
     }
 
     public IReadOnlyList<IncidentRecord> List()

@@ -222,6 +222,21 @@ public sealed class WriteTransaction(DbConnection connection, DbTransaction tran
 
     public DbTransaction Transaction { get; } = transaction;
 
+    /// <summary>Begins a write transaction on <paramref name="connection"/>; if that fails, the connection is released
+    /// before the failure goes on.</summary>
+    public static WriteTransaction Begin(DbConnection connection, Func<DbConnection, DbTransaction> begin, Action release)
+    {
+        try
+        {
+            return new WriteTransaction(connection, begin(connection), release);
+        }
+        catch
+        {
+            release();
+            throw;
+        }
+    }
+
     public void Dispose()
     {
         Transaction.Dispose();

@@ -47,15 +47,7 @@ public sealed class ServiceDatabase : IDisposable
     private WriteTransaction BeginBatch()
     {
         var connection = Open();
-        try
-        {
-            return new WriteTransaction(connection, BeginWrite(connection), connection.Dispose);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        return WriteTransaction.Begin(connection, BeginWrite, connection.Dispose);
     }
 
     /// <summary>The service database beside the event store <paramref name="configured"/> names (see <see cref="EventStores.Open"/>).</summary>
@@ -89,7 +81,7 @@ public sealed class ServiceDatabase : IDisposable
     }
 
     /// <summary>A write transaction; SQLite takes its write lock at once, so a read-then-update inside is one step.</summary>
-    public static DbTransaction BeginWrite(DbConnection connection) =>
+    private static DbTransaction BeginWrite(DbConnection connection) =>
         connection is SqliteConnection s ? s.BeginTransaction(deferred: false) : PostgresEventStore.BeginBatch(connection);
 
     public static DbCommand Command(DbConnection connection, string sql, DbTransaction? tx = null, params (string Name, object? Value)[] parameters)
