@@ -87,6 +87,10 @@ public static class ServiceBenchmark
                 ? "lateness: not every step fired within 5 minutes"
                 : $"lateness of {lateness.Count} fired steps: median {Percentile(lateness, 0.5):F0} ms, p99 {Percentile(lateness, 0.99):F0} ms, max {lateness[^1]:F0} ms");
 
+            // A copy of the service's database as the acknowledgements found it, for the raw append of the same events.
+            var copy = Path.Combine(Path.GetTempPath(), "planlang-raw-same-" + Guid.NewGuid().ToString("N")[..8] + ".db");
+            Backup(db, copy);
+
             // 3. CLIENTS concurrent clients acknowledge every task over HTTP.
             // Task by task across the incidents, so that the clients act on different incidents at once, as the raw
             // harness's threads append to different incidents: commands on one incident are ordered by its log and
@@ -117,6 +121,8 @@ public static class ServiceBenchmark
             // flush each: the store's ceiling before group commit).
             var raw = RawAppend(sorted.Count, clients);
             Console.WriteLine($"raw store append: {sorted.Count} appends with {clients} threads: {raw:F0} appends/s; http/raw = {rate / raw:F2}");
+            var same = RawAppendSame(copy, incidents, tasks, clients);
+            Console.WriteLine($"raw store append of the same acknowledgements to a copy of the service's database, {clients} threads: {same:F0} appends/s; http/that = {rate / same:F2}");
             var single = RawAppend(Math.Min(sorted.Count, 3000), 1);
             Console.WriteLine($"raw store append, one thread (a flush each): {single:F0} appends/s; http/that = {rate / single:F2}");
             return 0;
@@ -137,6 +143,57 @@ public static class ServiceBenchmark
             {
             }
         }
+    }
+
+    private static void Backup(string from, string to)
+    {
+        using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={from};Mode=ReadOnly;Pooling=False");
+        using var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={to};Pooling=False");
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
+    }
+
+    /// <summary>The HTTP phase's events without HTTP, the engine or the service: each task's acknowledgement appended to a
+    /// copy of the service's database (its 1,000 incidents, their logs and the service's tables), in the same order, by
+    /// as many threads as there were clients.</summary>
+    private static double RawAppendSame(string path, int incidents, int tasks, int threads)
+    {
+        var t0 = DateTimeOffset.UtcNow;
+        double rate;
+        using (var store = new SqliteEventStore(path))
+        {
+            var heads = new ConcurrentDictionary<string, long>(store.Heads());
+            var commands = new ConcurrentQueue<(int Incident, int Task)>(Enumerable.Range(0, tasks).SelectMany(t => Enumerable.Range(0, incidents).Select(i => (i, t))));
+            var count = commands.Count;
+            var before = store.Committed;
+            var watch = Stopwatch.StartNew();
+            var writers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
+            {
+                while (commands.TryDequeue(out var c))
+                {
+                    var id = $"b-{c.Incident:D5}";
+                    lock (string.Intern(id))
+                    {
+                        var head = heads[id];
+                        store.Append(id, head, [new NewEvent(t0, "office", new TaskAcknowledged(c.Task == 0 ? "report" : $"t{c.Task}") { Note = "bench" }) { Person = "lw/director" }]);
+                        heads[id] = head + 1;
+                    }
+                }
+            })).ToList();
+            writers.ForEach(w => w.Start());
+            writers.ForEach(w => w.Join());
+            rate = count / watch.Elapsed.TotalSeconds;
+            var after = store.Committed;
+            Console.WriteLine($"raw store (same database): {after.Writes - before.Writes} writes in {after.Flushes - before.Flushes} transactions");
+        }
+
+        foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(f);
+        }
+
+        return rate;
     }
 
     private static double RawAppend(int count, int threads)

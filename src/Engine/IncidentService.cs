@@ -191,7 +191,8 @@ public sealed class IncidentService(
     }
 
     /// <summary>The pinned plan of an incident (compiled once per process).</summary>
-    public PlanRuntime PlanOf(IncidentState state) => Runtime(state.Record);
+    public PlanRuntime PlanOf(IncidentState state) =>
+        known.TryGetValue(state.Record.Id, out var held) && ReferenceEquals(held.Record, state.Record) ? held.Plan : Runtime(state.Record);
 
     /// <summary>The incident's verified log, without running its pinned plan (so it also lists a plan that cannot run).</summary>
     public IReadOnlyList<IncidentEvent> Events(string id)

@@ -47,7 +47,15 @@ public static class ServiceHost
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, MinThreads), io);
         var root = Path.GetFullPath(options.Workspace);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root, ApplicationName = "PlanLang.Service", Args = [] });
+        // The content root is the install folder, not the workspace: an appsettings.json in a pull request must not
+        // configure the service, and a watcher over the workspace woke for every write of the database beside the
+        // plans. Settings come from the command line and the workspace's planlang.yaml, read when asked.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = "PlanLang.Service",
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k =>
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using PlanLang.Diagnostics;
@@ -19,6 +20,10 @@ namespace PlanLang.Engine.Runtime;
 public sealed class PlanRuntime
 {
     private static readonly ConcurrentDictionary<string, Lazy<PlanRuntime?>> Cache = new(StringComparer.Ordinal);
+
+    // A pinned text is read once per incident and then asked for on every command: its hash is kept with the string
+    // itself (and goes with it), so a command does not hash the whole plan again.
+    private static readonly ConditionalWeakTable<string, string> Hashes = [];
 
     private readonly Lock compiling = new();
 
@@ -47,7 +52,8 @@ public sealed class PlanRuntime
 
     public string PlanHash { get; }
 
-    public static string Hash(string planText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(planText)));
+    public static string Hash(string planText) =>
+        Hashes.GetValue(planText, text => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
 
     /// <summary>
     /// The runtime of pinned plan text with the workspace configuration it was checked with: bound only (syntax, names,

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.ExceptionServices;
 
 namespace PlanLang.Engine.Store;
@@ -20,8 +22,19 @@ public sealed class GroupCommit
     /// <summary>Bounds the time one batch holds the database (and the latency of the writers in it).</summary>
     public const int MaxBatch = 256;
 
+    /// <summary>The meter an operator watches (<c>dotnet-counters monitor --counters PlanLang.Store</c>).</summary>
+    public const string MeterName = "PlanLang.Store";
+
     // One per database, shared by every store of that database in the process, so that they batch together.
     private static readonly ConcurrentDictionary<string, GroupCommit> ByDatabase = new(StringComparer.Ordinal);
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<double> FlushTime = Meter.CreateHistogram<double>("planlang.store.flush.duration", "ms", "One batch's transaction, from begin to commit");
+    private static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("planlang.store.flush.writes", "{write}", "Writes in one batch");
+    private static readonly Histogram<double> BeginTime = Meter.CreateHistogram<double>("planlang.store.begin.duration", "ms", "Beginning one batch's transaction");
+    private static readonly Histogram<double> CommitTime = Meter.CreateHistogram<double>("planlang.store.commit.duration", "ms", "One batch's commit (the disk's flush)");
+    private static readonly Histogram<double> WorkTime = Meter.CreateHistogram<double>("planlang.store.work.duration", "ms", "One write's statements inside its batch");
+    private static readonly Histogram<double> WriteTime = Meter.CreateHistogram<double>("planlang.store.write.duration", "ms", "One write, from queueing to its batch's commit");
 
     private readonly Lock sync = new();
     private readonly Queue<Write> waiting = new();
@@ -57,6 +70,7 @@ public sealed class GroupCommit
     /// the batch it is in).</summary>
     public T Run<T>(Func<DbConnection, DbTransaction, T> work, Func<WriteTransaction> begin)
     {
+        var queued = Stopwatch.GetTimestamp();
         var mine = new Write((c, t) => work(c, t));
         lock (sync)
         {
@@ -79,6 +93,7 @@ public sealed class GroupCommit
             Lead(begin);
         }
 
+        WriteTime.Record(Stopwatch.GetElapsedTime(queued).TotalMilliseconds);
         if (mine.Error is not null)
         {
             ExceptionDispatchInfo.Throw(mine.Error);
@@ -100,9 +115,12 @@ public sealed class GroupCommit
 
         Interlocked.Increment(ref flushes);
         Interlocked.Add(ref writes, batch.Count);
+        BatchSize.Record(batch.Count);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             Flush(batch, begin);
+            FlushTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 #pragma warning disable CA1031 // Whatever stopped the commit is every writer's answer; each rethrows it on its own thread.
         catch (Exception e)
@@ -141,14 +159,18 @@ public sealed class GroupCommit
 
     private static void Flush(List<Write> batch, Func<WriteTransaction> begin)
     {
+        var opening = Stopwatch.GetTimestamp();
         using var write = begin();
+        BeginTime.Record(Stopwatch.GetElapsedTime(opening).TotalMilliseconds);
         var (connection, tx) = (write.Connection, write.Transaction);
 
         // Alone in its batch, a write needs no savepoint: if it fails, the transaction is rolled back with it.
         if (batch.Count == 1)
         {
+            var one = Stopwatch.GetTimestamp();
             batch[0].Result = batch[0].Work(connection, tx);
-            tx.Commit();
+            WorkTime.Record(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+            Commit(tx);
             return;
         }
 
@@ -157,7 +179,9 @@ public sealed class GroupCommit
             tx.Save("w");
             try
             {
+                var one = Stopwatch.GetTimestamp();
                 w.Result = w.Work(connection, tx);
+                WorkTime.Record(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
                 tx.Release("w");
             }
 #pragma warning disable CA1031 // The writer rethrows it on its own thread; the others' writes go on.
@@ -170,7 +194,14 @@ public sealed class GroupCommit
             }
         }
 
+        Commit(tx);
+    }
+
+    private static void Commit(DbTransaction tx)
+    {
+        var started = Stopwatch.GetTimestamp();
         tx.Commit();
+        CommitTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>One writer's work and, once its batch is committed, its answer.</summary>
