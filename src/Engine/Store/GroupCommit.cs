@@ -167,9 +167,7 @@ public sealed class GroupCommit
         // Alone in its batch, a write needs no savepoint: if it fails, the transaction is rolled back with it.
         if (batch.Count == 1)
         {
-            var one = Stopwatch.GetTimestamp();
-            batch[0].Result = batch[0].Work(connection, tx);
-            WorkTime.Record(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+            Perform(batch[0], connection, tx);
             Commit(tx);
             return;
         }
@@ -179,9 +177,7 @@ public sealed class GroupCommit
             tx.Save("w");
             try
             {
-                var one = Stopwatch.GetTimestamp();
-                w.Result = w.Work(connection, tx);
-                WorkTime.Record(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+                Perform(w, connection, tx);
                 tx.Release("w");
             }
 #pragma warning disable CA1031 // The writer rethrows it on its own thread; the others' writes go on.
@@ -195,6 +191,13 @@ public sealed class GroupCommit
         }
 
         Commit(tx);
+    }
+
+    private static void Perform(Write w, DbConnection connection, DbTransaction tx)
+    {
+        var started = Stopwatch.GetTimestamp();
+        w.Result = w.Work(connection, tx);
+        WorkTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private static void Commit(DbTransaction tx)
