@@ -116,6 +116,20 @@ public static class ServiceBenchmark
             var rate = sorted.Count / elapsed.TotalSeconds;
             Console.WriteLine($"http: {sorted.Count} commands with {clients} clients in {elapsed.TotalSeconds:F1} s: {rate:F0} commands/s, p50 {Percentile(sorted, 0.5):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms");
 
+            // What HTTP alone costs on this machine: as many requests of the liveness probe (no sign-in, no engine, no
+            // store) by as many clients, through the service's middleware.
+            var probes = new ConcurrentQueue<int>(Enumerable.Range(0, sorted.Count));
+            watch.Restart();
+            Task.WaitAll([.. Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+            {
+                while (probes.TryDequeue(out _))
+                {
+                    Ok(await client.GetAsync(new Uri("/health/live", UriKind.Relative)));
+                }
+            }))]);
+            var probeRate = sorted.Count / watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"http alone: {sorted.Count} liveness probes with {clients} clients: {probeRate:F0} requests/s; commands/probes = {rate / probeRate:F2}");
+
             // 4. The ceiling in the same run: one event appended per call to a SQLite store like the service's, by as many
             // threads as there were clients (their appends share flushes, as the service's do), and by one thread (one
             // flush each: the store's ceiling before group commit).

@@ -43,7 +43,8 @@ public sealed class IncidentService(
 
     // Commands on one incident in this process take turns (striped by id): racing them would only make all but one
     // fail at the append and decide again. Other processes are still ordered by the store's (incident, seq) key.
-    private readonly Lock[] turns = [.. Enumerable.Range(0, 1024).Select(_ => new Lock())];
+    // Semaphores, not locks: a command waiting for its turn or its commit holds no thread.
+    private readonly SemaphoreSlim[] turns = [.. Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1))];
 
     private readonly IncidentCommands commands = new(language);
 
@@ -98,21 +99,32 @@ public sealed class IncidentService(
     }
 
     public IncidentState ReceiveCap(string id, DateTimeOffset? at, string xml, Caller? caller = null) =>
-        Execute(id, at, caller, (state, plan, when, who) =>
+        ReceiveCapAsync(id, at, xml, caller).GetAwaiter().GetResult();
+
+    /// <summary><see cref="ReceiveCap"/> without holding a thread while the command waits for its turn and its commit:
+    /// what a host serving many requests calls (as for each command with an <c>Async</c> twin).</summary>
+    public Task<IncidentState> ReceiveCapAsync(string id, DateTimeOffset? at, string xml, Caller? caller = null) =>
+        ExecuteAsync(id, at, caller, (state, plan, when, who) =>
         {
             access?.RequireFeed(who, plan, when, EngineText.ReceiveAlert);
             return [CapIntake.Receive(state, plan, xml, when, language)];
         });
 
     public IncidentState Observe(string id, DateTimeOffset? at, IReadOnlyList<string> assignments, string actor = Actors.System, Caller? caller = null) =>
-        Execute(id, at, caller, (_, plan, when, who) =>
+        ObserveAsync(id, at, assignments, actor, caller).GetAwaiter().GetResult();
+
+    public Task<IncidentState> ObserveAsync(string id, DateTimeOffset? at, IReadOnlyList<string> assignments, string actor = Actors.System, Caller? caller = null) =>
+        ExecuteAsync(id, at, caller, (_, plan, when, who) =>
         {
             access?.RequireFeed(who, plan, when, EngineText.RecordObservation);
             return commands.Observe(plan, when, assignments, actor);
         });
 
     public IncidentState Declare(string id, DateTimeOffset? at, string level, string by, string? reason, Caller? caller = null) =>
-        Execute(id, at, caller, (state, plan, when, who) =>
+        DeclareAsync(id, at, level, by, reason, caller).GetAwaiter().GetResult();
+
+    public Task<IncidentState> DeclareAsync(string id, DateTimeOffset? at, string level, string by, string? reason, Caller? caller = null) =>
+        ExecuteAsync(id, at, caller, (state, plan, when, who) =>
         {
             access?.RequireRole(who, plan, by, when, EngineText.DeclareLevel(level));
             return commands.Declare(state, plan, when, level, by, reason);
@@ -141,7 +153,10 @@ public sealed class IncidentService(
     /// <summary>A task command whose role is chosen from the incident as it stands (<paramref name="actAs"/>), in the
     /// same read of the log as the decision: what a host does for a person who did not say which role.</summary>
     public IncidentState Task(string id, string task, TaskAction action, Func<IncidentState, PlanRuntime, string> actAs, string? note, Caller caller) =>
-        Execute(id, null, caller, (state, plan, when, who) =>
+        TaskAsync(id, task, action, actAs, note, caller).GetAwaiter().GetResult();
+
+    public Task<IncidentState> TaskAsync(string id, string task, TaskAction action, Func<IncidentState, PlanRuntime, string> actAs, string? note, Caller caller) =>
+        ExecuteAsync(id, null, caller, (state, plan, when, who) =>
         {
             var by = actAs(state, plan);
             access?.RequireRole(who, plan, by, when, EngineText.ActOnTask(plan.TaskTitle(task)));
@@ -305,16 +320,25 @@ public sealed class IncidentService(
         return plan;
     }
 
-    private IncidentState Execute(string id, DateTimeOffset? at, Caller? caller, Func<IncidentState, PlanRuntime, DateTimeOffset, Caller, IReadOnlyList<NewEvent>> decide)
+    private IncidentState Execute(string id, DateTimeOffset? at, Caller? caller, Func<IncidentState, PlanRuntime, DateTimeOffset, Caller, IReadOnlyList<NewEvent>> decide) =>
+        ExecuteAsync(id, at, caller, decide).GetAwaiter().GetResult();
+
+    private async Task<IncidentState> ExecuteAsync(string id, DateTimeOffset? at, Caller? caller, Func<IncidentState, PlanRuntime, DateTimeOffset, Caller, IReadOnlyList<NewEvent>> decide)
     {
         var who = caller ?? Caller.LocalOperator;
-        lock (turns[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)turns.Length)])
+        var turn = turns[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)turns.Length)];
+        await turn.WaitAsync().ConfigureAwait(false);
+        try
         {
-            return Decide(id, at, who, decide);
+            return await DecideAsync(id, at, who, decide).ConfigureAwait(false);
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 
-    private IncidentState Decide(string id, DateTimeOffset? at, Caller who, Func<IncidentState, PlanRuntime, DateTimeOffset, Caller, IReadOnlyList<NewEvent>> decide)
+    private async Task<IncidentState> DecideAsync(string id, DateTimeOffset? at, Caller who, Func<IncidentState, PlanRuntime, DateTimeOffset, Caller, IReadOnlyList<NewEvent>> decide)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -352,7 +376,7 @@ public sealed class IncidentService(
 
             try
             {
-                store.Append(id, logged.Count == 0 ? 0 : logged[^1].Seq, events);
+                await store.AppendAsync(id, logged.Count == 0 ? 0 : logged[^1].Seq, events).ConfigureAwait(false);
                 if (appended is not null && events.Count > 0)
                 {
                     var first = logged.Count == 0 ? 0 : logged[^1].Seq;
@@ -363,7 +387,7 @@ public sealed class IncidentService(
             }
             catch (ConcurrencyException) when (attempt < Retries)
             {
-                Thread.Sleep(Random.Shared.Next(1, 10 * (attempt + 1)));
+                await System.Threading.Tasks.Task.Delay(Random.Shared.Next(1, 10 * (attempt + 1))).ConfigureAwait(false);
             }
         }
     }

@@ -136,7 +136,9 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         return events;
     }
 
-    public void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events)
+    public void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events) => AppendAsync(id, expectedLastSeq, events).GetAwaiter().GetResult();
+
+    public async Task AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events)
     {
         if (events.Count == 0)
         {
@@ -145,7 +147,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
         try
         {
-            Write((connection, tx) =>
+            await WriteAsync((connection, tx) =>
             {
                 long lastSeq = 0;
                 string? lastHash = null;
@@ -169,7 +171,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
                 var head = lastHash ?? LogChain.Head(Record(connection, id, tx) ?? throw new InvalidOperationException($"no incident {id}"), Events(connection, id, tx));
                 Insert(connection, id, expectedLastSeq, head, events, tx);
                 return true;
-            });
+            }).ConfigureAwait(false);
         }
         catch (DbException e) when (IsDuplicateKey(e) || IsConflict(e))
         {
@@ -182,6 +184,8 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
     /// <summary>Runs <paramref name="work"/> in a transaction shared with the writes of other threads (<see cref="GroupCommit"/>).</summary>
     private T Write<T>(Func<DbConnection, DbTransaction, T> work) => Commits.Run(work, Begin);
+
+    private Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work) => Commits.RunAsync(work, Begin);
 
     private WriteTransaction Begin()
     {

@@ -19,6 +19,10 @@ public interface IEventStore : IDisposable
     /// another writer appended first, so the caller re-reads, re-decides and retries.</summary>
     void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events);
 
+    /// <summary><see cref="Append"/> without holding a thread while the write waits for its commit: what a host serving
+    /// many requests at once calls.</summary>
+    Task AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events);
+
     IReadOnlyList<IncidentRecord> List();
 
     /// <summary>Each incident's last sequence number, in one query: what a scheduler compares to find what changed.</summary>

@@ -92,7 +92,7 @@ public static class SignInEndpoints
                 """);
         }).RequireAuthorization().ExcludeFromDescription();
 
-        app.MapPost("/ack/{token}", (string token, [FromForm] string? note, HttpContext http, ServiceCore core, AckLinks links) =>
+        app.MapPost("/ack/{token}", async (string token, [FromForm] string? note, HttpContext http, ServiceCore core, AckLinks links) =>
         {
             if (links.Read(token) is not { } target)
             {
@@ -101,7 +101,7 @@ public static class SignInEndpoints
 
             try
             {
-                var state = IncidentEndpoints.Act(core, http, target.Incident, target.Task, "ack", null, string.IsNullOrWhiteSpace(note) ? null : note);
+                var state = await IncidentEndpoints.ActAsync(core, http, target.Incident, target.Task, "ack", null, string.IsNullOrWhiteSpace(note) ? null : note).ConfigureAwait(false);
                 var plan = core.Incidents.PlanOf(state);
                 return Html(core.Language, T(core.Language, "已确认接收", "Acknowledged"), $"<p>{Encode(plan.TaskTitle(target.Task))}</p>");
             }

@@ -78,38 +78,38 @@ public static class IncidentEndpoints
             return Results.Ok(core.Deliveries.ForIncident(id).Select(Views.Delivery).ToList());
         }).WithSummary("Every notification of the incident and what became of it (queued, sent, retrying, failed, cancelled)");
 
-        api.MapPost("/incidents/{id}/observations", (string id, ObserveRequest request, HttpContext http, ServiceCore core) =>
+        api.MapPost("/incidents/{id}/observations", async (string id, ObserveRequest request, HttpContext http, ServiceCore core) =>
         {
-            var state = core.After(core.Incidents.Observe(id, null, request.Values.IsDefault ? [] : request.Values, caller: ServiceCore.CallerOf(http.User)));
+            var state = core.After(await core.Incidents.ObserveAsync(id, null, request.Values.IsDefault ? [] : request.Values, caller: ServiceCore.CallerOf(http.User)).ConfigureAwait(false));
             return Results.Ok(View(core, state, http));
         }).WithSummary("Records observed values (rain.h24=120mm); duty officers and people holding a role of the plan");
 
         api.MapPost("/incidents/{id}/cap", async (string id, HttpContext http, ServiceCore core) =>
         {
             var xml = await CapEndpoints.ReadBody(http, core);
-            var state = core.After(core.Incidents.ReceiveCap(id, null, xml, ServiceCore.CallerOf(http.User)));
+            var state = core.After(await core.Incidents.ReceiveCapAsync(id, null, xml, ServiceCore.CallerOf(http.User)).ConfigureAwait(false));
             return Results.Ok(View(core, state, http));
         }).WithSummary("Feeds a CAP 1.2 alert (application/cap+xml or application/xml) into one incident");
 
-        api.MapPost("/incidents/{id}/declare", (string id, DeclareRequest request, HttpContext http, ServiceCore core) =>
+        api.MapPost("/incidents/{id}/declare", async (string id, DeclareRequest request, HttpContext http, ServiceCore core) =>
         {
             var caller = ServiceCore.CallerOf(http.User);
             var (_, plan) = core.Incidents.Load(id);
             var target = request.Level is "end" ? plan.Plan.EndDeclare?.Id : plan.Level(PlanLang.Domain.ResponseLevels.Normalize(request.Level) ?? request.Level)?.Declare?.Id;
             var role = core.ActAs(request.As, caller, plan, target ?? string.Empty);
-            var state = core.After(core.Incidents.Declare(id, null, request.Level, role, request.Reason, caller));
+            var state = core.After(await core.Incidents.DeclareAsync(id, null, request.Level, role, request.Reason, caller).ConfigureAwait(false));
             return Results.Ok(View(core, state, http));
         }).WithSummary("Declares a level (IV, III, II, I), or end or close, as a role the person holds");
 
-        api.MapPost("/incidents/{id}/tasks/{task}/{action:regex(^(ack|done|skip)$)}", (string id, string task, string action, TaskRequest? request, HttpContext http, ServiceCore core) =>
+        api.MapPost("/incidents/{id}/tasks/{task}/{action:regex(^(ack|done|skip)$)}", async (string id, string task, string action, TaskRequest? request, HttpContext http, ServiceCore core) =>
         {
-            var state = Act(core, http, id, task, action, request?.As, request?.Note);
+            var state = await ActAsync(core, http, id, task, action, request?.As, request?.Note).ConfigureAwait(false);
             return Results.Ok(View(core, state, http));
         }).WithSummary("Acknowledges, completes or skips a task, as a role the person holds (its owner or a role above)");
     }
 
     /// <summary>A task command for the signed-in person (also the acknowledgement link's).</summary>
-    public static IncidentState Act(ServiceCore core, HttpContext http, string id, string task, string action, string? asked, string? note)
+    public static async Task<IncidentState> ActAsync(ServiceCore core, HttpContext http, string id, string task, string action, string? asked, string? note)
     {
         var caller = ServiceCore.CallerOf(http.User);
         var kind = action switch
@@ -118,13 +118,13 @@ public static class IncidentEndpoints
             "done" => Engine.Commands.TaskAction.Done,
             _ => Engine.Commands.TaskAction.Skip,
         };
-        return core.After(core.Incidents.Task(
+        return core.After(await core.Incidents.TaskAsync(
             id,
             task,
             kind,
             (current, plan) => core.ActAs(asked, caller, plan, current.Tasks.GetValueOrDefault(task)?.Owner ?? plan.Task(task)?.Owner?.Id ?? string.Empty),
             note,
-            caller));
+            caller).ConfigureAwait(false));
     }
 
     private static IncidentView View(ServiceCore core, IncidentState state, HttpContext http)

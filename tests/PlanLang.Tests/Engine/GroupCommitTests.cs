@@ -98,7 +98,7 @@ public sealed class GroupCommitTests : IDisposable
         using var release = new ManualResetEventSlim();
         var holder = new Thread(() => commits.Run((_, _) => release.Wait(TimeSpan.FromSeconds(30)), () => Begin(path, null)));
         holder.Start();
-        SpinWait.SpinUntil(() => holder.ThreadState == ThreadState.WaitSleepJoin, TimeSpan.FromSeconds(10));
+        SpinWait.SpinUntil(() => commits.Waiting == 0 && holder.ThreadState == ThreadState.WaitSleepJoin, TimeSpan.FromSeconds(10));
 
         // Two writes in one batch: one inserts an incident and then fails; the other appends.
         Exception? failed = null;
