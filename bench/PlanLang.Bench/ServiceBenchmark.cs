@@ -99,6 +99,7 @@ public static class ServiceBenchmark
             var latencies = new ConcurrentBag<double>();
             // One session (sign-in is rate-limited per address), CLIENTS connections used at once.
             var client = SignIn(baseUri, "lw/director");
+            var (serviceCpu, ownCpu) = (service.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
             watch.Restart();
             // Asynchronous clients: threads blocked on their own requests would starve the client's thread pool and
             // measure the harness, not the service.
@@ -112,13 +113,19 @@ public static class ServiceBenchmark
                 }
             }))]);
             var elapsed = watch.Elapsed;
+            service.Refresh();
+            (serviceCpu, ownCpu) = (service.TotalProcessorTime - serviceCpu, Process.GetCurrentProcess().TotalProcessorTime - ownCpu);
             var sorted = latencies.Order().ToList();
             var rate = sorted.Count / elapsed.TotalSeconds;
             Console.WriteLine($"http: {sorted.Count} commands with {clients} clients in {elapsed.TotalSeconds:F1} s: {rate:F0} commands/s, p50 {Percentile(sorted, 0.5):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms");
+            // Where the two cores went: the service's and the clients' processor time per command.
+            Console.WriteLine($"http: processor time per command: service {serviceCpu.TotalMilliseconds / sorted.Count:F3} ms, clients {ownCpu.TotalMilliseconds / sorted.Count:F3} ms");
 
             // What HTTP alone costs on this machine: as many requests of the liveness probe (no sign-in, no engine, no
             // store) by as many clients, through the service's middleware.
             var probes = new ConcurrentQueue<int>(Enumerable.Range(0, sorted.Count));
+            service.Refresh();
+            (serviceCpu, ownCpu) = (service.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
             watch.Restart();
             Task.WaitAll([.. Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
             {
@@ -128,7 +135,10 @@ public static class ServiceBenchmark
                 }
             }))]);
             var probeRate = sorted.Count / watch.Elapsed.TotalSeconds;
+            service.Refresh();
+            (serviceCpu, ownCpu) = (service.TotalProcessorTime - serviceCpu, Process.GetCurrentProcess().TotalProcessorTime - ownCpu);
             Console.WriteLine($"http alone: {sorted.Count} liveness probes with {clients} clients: {probeRate:F0} requests/s; commands/probes = {rate / probeRate:F2}");
+            Console.WriteLine($"http alone: processor time per probe: service {serviceCpu.TotalMilliseconds / sorted.Count:F3} ms, clients {ownCpu.TotalMilliseconds / sorted.Count:F3} ms");
 
             // 4. The ceiling in the same run: one event appended per call to a SQLite store like the service's, by as many
             // threads as there were clients (their appends share flushes, as the service's do), and by one thread (one
@@ -224,6 +234,7 @@ public static class ServiceBenchmark
 
         // Threads of their own: the thread pool would start few of them, and the writers would not be concurrent.
         var before = store.Committed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var writers = Enumerable.Range(0, threads).Select(i => new Thread(() =>
         {
@@ -235,8 +246,9 @@ public static class ServiceBenchmark
         writers.ForEach(w => w.Start());
         writers.ForEach(w => w.Join());
         var rate = per * threads / watch.Elapsed.TotalSeconds;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var after = store.Committed;
-        Console.WriteLine($"raw store: {after.Writes - before.Writes} writes in {after.Flushes - before.Flushes} transactions");
+        Console.WriteLine($"raw store: {after.Writes - before.Writes} writes in {after.Flushes - before.Flushes} transactions, processor time {cpu.TotalMilliseconds / (per * threads):F3} ms per append");
         Directory.Delete(dir, recursive: true);
         return rate;
     }

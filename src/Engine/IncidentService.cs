@@ -142,6 +142,8 @@ public sealed class IncidentService(
     /// <summary>Records what fell due by <paramref name="at"/> and nothing else: what a scheduler does at a due time.</summary>
     public IncidentState Advance(string id, DateTimeOffset? at) => Execute(id, at, null, (_, _, _, _) => []);
 
+    public Task<IncidentState> AdvanceAsync(string id, DateTimeOffset? at) => ExecuteAsync(id, at, null, (_, _, _, _) => []);
+
     /// <summary>Ends and closes an exercise incident when its script is over.</summary>
     public IncidentState EndExercise(string id, DateTimeOffset at) => Execute(id, at, null, (state, _, when, _) => commands.EndExercise(state, when));
 
