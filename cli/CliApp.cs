@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(RenderCommand.Create(text, stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(text, stdout));
         root.Subcommands.Add(NewCommand.Create(text, stdout, stderr));
+        root.Subcommands.Add(ImportCommand.Create(text, stdout, stderr));
         root.Subcommands.Add(LspCommand.Create(text, stderr));
         root.Subcommands.Add(ServeCommand.Create(text, stdout, stderr));
         foreach (var option in root.Options)

@@ -147,6 +147,24 @@ public sealed class CliText(UiLanguage language)
 
     public string NewNext(string path) => T($"下一步：把“【待填写】”换成本单位内容，然后运行 planlang check {path}", $"Next: replace every 【待填写】 with your own content, then run planlang check {path}");
 
+    public string Import => T("把现有的 Word、PDF、文本预案导入为预案代码：章节结构映射到预案要素，提取响应级别及启动条件、决定启动者、角色和任务，每个值注明原文出处；生成工作区和导入报告。", "Import existing Word, PDF and text plans as plan code: sections mapped to the plan's elements, levels with their triggers, who declares them, roles and tasks extracted, each value traced to its source; writes a workspace and an import report.");
+
+    public string ImportInputs => T("要导入的文件或目录（.docx、.doc、.pdf、.txt、.md、.html）", "Files or folders to import (.docx, .doc, .pdf, .txt, .md, .html)");
+
+    public string ImportOutput => T("输出的工作区目录（默认：imported）", "The workspace folder to write (default: imported)");
+
+    public string ImportKind => T("预案类型（默认：由标题判断）", "Plan kind (default: from the title)");
+
+    public string ImportHazard => T("灾种（默认：由标题判断）", "Hazard (default: from the title)");
+
+    public string ImportJurisdiction => T("行政区划 id（默认：由标题中的地名生成）", "Jurisdiction id (default: made from the place name in the title)");
+
+    public string ImportFormat => T("输出格式：text 或 json", "Output format: text or json");
+
+    public string ImportSummary(int imported, int refused, int warnings, int errors) => T(
+        $"导入 {imported} 份，未能导入 {refused} 份；待确认 {warnings} 处；导入后检查：{errors} 个错误。详见 import-report.md。",
+        $"{imported} imported, {refused} refused; {warnings} items to confirm; check after import: {errors} errors. See import-report.md.");
+
     public string Lsp => T("以标准输入输出运行语言服务器（LSP），供编辑器使用：与 check 相同的检查，随编辑即时给出诊断。", "Run the language server (LSP) over stdio for editors: the same checks as check, as you type.");
 
     public string Help => T("显示帮助和用法", "Show help and usage information");

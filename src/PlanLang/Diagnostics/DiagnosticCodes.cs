@@ -541,6 +541,63 @@ public static class DiagnosticCodes
         "Chromium 未能打印 PDF：{0}。",
         "Chromium could not print the PDF: {0}.");
 
+    // PL82xx — importing Word, PDF and text plans (planlang import)
+
+    public static readonly DiagnosticDescriptor ImportUnsupported = new(
+        "PL8201", Error, "File type not importable",
+        "无法导入“{0}”：只支持 .docx、.doc、.pdf、.txt、.md、.html。请另存为其中一种格式。",
+        "Cannot import '{0}': only .docx, .doc, .pdf, .txt, .md and .html are read. Save it as one of those.");
+
+    public static readonly DiagnosticDescriptor ImportUnreadable = new(
+        "PL8202", Error, "Document damaged",
+        "文件已损坏或不是有效的 {0} 文件（{1}）。请用 Word 或 WPS 打开后重新另存。",
+        "The file is damaged or not a valid {0} file ({1}). Open it in Word or WPS and save it again.");
+
+    public static readonly DiagnosticDescriptor ImportEncrypted = new(
+        "PL8203", Error, "Document password-protected",
+        "文件设有打开密码，无法读取。请在 Word 或 WPS 中取消密码（文件 → 信息 → 保护文档）后重新导入。",
+        "The file is protected with a password and cannot be read. Remove the password in Word or WPS (File → Info → Protect Document) and import it again.");
+
+    public static readonly DiagnosticDescriptor ImportEmpty = new(
+        "PL8204", Error, "Document has no text",
+        "文件中没有可读的文字。请确认选对了文件。",
+        "The file holds no readable text. Check that it is the right file.");
+
+    public static readonly DiagnosticDescriptor ImportNoTextLayer = new(
+        "PL8205", Error, "PDF without text",
+        "PDF 共 {0} 页，但没有文字层（可能是扫描件）。请用原始 Word 文件导入，或先做文字识别（OCR）再导入。",
+        "The PDF has {0} pages but no text layer (probably a scan). Import the original Word file, or run text recognition (OCR) on it first.");
+
+    public static readonly DiagnosticDescriptor ImportTooLarge = new(
+        "PL8206", Error, "File too large",
+        "文件大小 {0} 超过导入上限 {1}。预案文件通常不超过几兆字节；请去掉嵌入的图片或视频后再导入。",
+        "The file is {0}, over the import limit of {1}. Plans are usually a few megabytes; remove embedded pictures or videos and import it again.");
+
+    public static readonly DiagnosticDescriptor ImportUnpackedTooLarge = new(
+        "PL8207", Error, "Document expands too much",
+        "文件解压后超过 {0}（或压缩比异常），为防止耗尽内存未读取。请确认文件来源可信，并另存为普通 Word 文件。",
+        "The file would expand to more than {0} (or its compression ratio is abnormal); it was not read, to protect memory. Check where it came from and save it as a plain Word file.");
+
+    public static readonly DiagnosticDescriptor ImportNeedsLibreOffice = new(
+        "PL8208", Error, "Old Word format needs LibreOffice",
+        "读取旧版 Word（.doc）文件需要 LibreOffice：请安装 Debian 软件包 libreoffice-writer（apt-get install libreoffice-writer），或在 Word/WPS 中另存为 .docx。",
+        "Reading old Word (.doc) files needs LibreOffice: install the Debian package libreoffice-writer (apt-get install libreoffice-writer), or save the file as .docx in Word or WPS.");
+
+    public static readonly DiagnosticDescriptor ImportElementMissing = new(
+        "PL8210", Warning, "Plan element not found",
+        "原文中没有找到“{0}”一节。请补写该要素，或确认它在其他标题下。",
+        "No section '{0}' was found in the document. Write that element, or check whether it is under another heading.");
+
+    public static readonly DiagnosticDescriptor ImportTriggerUnmapped = new(
+        "PL8211", Warning, "Trigger kept as text",
+        "{0}的启动条件“{1}”未能转换为表达式，已保留原文并声明为待确认输入。请改写为条件表达式。",
+        "The trigger of {0}, '{1}', could not be turned into an expression; its text is kept and declared as an input to confirm. Rewrite it as a condition.");
+
+    public static readonly DiagnosticDescriptor ImportDeclareUnknown = new(
+        "PL8212", Warning, "Who declares is not stated",
+        "原文没有写明由谁决定启动{0}，已暂定为指挥机构。请核对。",
+        "The document does not say who declares {0}; the headquarters was put in for now. Check it.");
+
     // PL9xxx — the language server's protocol
 
     public static readonly DiagnosticDescriptor MalformedLspMessage = new(
