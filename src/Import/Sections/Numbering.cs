@@ -17,7 +17,7 @@ public static partial class Numbering
     {
         if (Chapter().Match(line) is { Success: true } chapter)
         {
-            return new("第" + chapter.Groups[2].Value, chapter.Groups[1].Value, chapter.Groups[3].Value.Trim());
+            return new("第" + chapter.Groups[2].Value, "第" + chapter.Groups[1].Value + chapter.Groups[2].Value, chapter.Groups[3].Value.Trim());
         }
 
         if (Dotted().Match(line) is { Success: true } dotted)
