@@ -20,7 +20,10 @@ public static partial class TriggerPhrases
 {
     private static readonly ImmutableDictionary<string, string> Colours = new Dictionary<string, string>
     {
-        ["蓝"] = "blue", ["黄"] = "yellow", ["橙"] = "orange", ["红"] = "red",
+        ["蓝"] = "blue",
+        ["黄"] = "yellow",
+        ["橙"] = "orange",
+        ["红"] = "red",
     }.ToImmutableDictionary();
 
     private static readonly ImmutableArray<string> ColourOrder = ["蓝", "黄", "橙", "红"];
@@ -35,8 +38,11 @@ public static partial class TriggerPhrases
 
     private static readonly ImmutableDictionary<string, string> People = new Dictionary<string, string>
     {
-        ["死亡"] = "casualties.deaths", ["遇难"] = "casualties.deaths", ["失踪"] = "casualties.missing",
-        ["重伤"] = "casualties.injured", ["被困"] = "casualties.trapped",
+        ["死亡"] = "casualties.deaths",
+        ["遇难"] = "casualties.deaths",
+        ["失踪"] = "casualties.missing",
+        ["重伤"] = "casualties.injured",
+        ["被困"] = "casualties.trapped",
     }.ToImmutableDictionary();
 
     /// <summary>The warning id of a hazard's name in a warning (台风 → typhoon, 地质灾害 → geological); null if none.</summary>
