@@ -122,7 +122,13 @@ public static class ImportCommand
                 w.WriteString("plan", d.Draft.Id);
                 w.WriteString("title", d.Draft.Title);
                 w.WriteString("kind", d.Draft.Kind);
-                w.WriteString("hazard", d.Draft.Hazard);
+                w.WriteStartArray("hazards");
+                foreach (var h in d.Draft.Hazards)
+                {
+                    w.WriteStringValue(h);
+                }
+
+                w.WriteEndArray();
                 w.WriteStartArray("levels");
                 foreach (var l in d.Draft.Levels)
                 {

@@ -88,7 +88,7 @@ public static class ImportReport
         foreach (var d in imported)
         {
             var missing = d.Warnings.Where(w => w.Code == DiagnosticCodes.ImportElementMissing.Code).Select(w => w.Message).Count();
-            L($"| {Cell(Path.GetFileName(d.File))} | {KindName(d.Draft.Kind, zh)} | {HazardName(d.Draft.Hazard, zh)} | {string.Join("、", d.Draft.Levels.Select(l => l.Level))} | {d.TriggersMapped}/{d.TriggersTotal} | {d.Draft.Roles.Length} | {d.Draft.Tasks.Length} | {missing} |");
+            L($"| {Cell(Path.GetFileName(d.File))} | {KindName(d.Draft.Kind, zh)} | {string.Join("、", d.Draft.Hazards.Select(h => HazardName(h, zh)))} | {string.Join("、", d.Draft.Levels.Select(l => l.Level))} | {d.TriggersMapped}/{d.TriggersTotal} | {d.Draft.Roles.Length} | {d.Draft.Tasks.Length} | {missing} |");
         }
 
         foreach (var p in refused)

@@ -24,6 +24,9 @@ public sealed record ImportedDocument(string File, PlanDraft Draft, ImmutableArr
 
     public ImmutableArray<ExtractedValue> Extractions { get; init; } = [];
 
+    /// <summary>Per level found: the conditions its trigger clauses were mapped to, and who declares it as written.</summary>
+    public ImmutableArray<(string Level, ImmutableArray<string> Triggers, string? DeclaredBy)> Levels { get; init; } = [];
+
     public int TriggersMapped { get; init; }
 
     public int TriggersTotal { get; init; }
@@ -46,7 +49,8 @@ public static partial class PlanImporter
         var mappedSet = mapped.Select(m => m.Section).ToHashSet();
         var title = TitleOf(document);
         var kind = PlanClassifier.KindOf(title, options.Kind);
-        var hazard = PlanClassifier.HazardOf(title, options.Hazard);
+        var hazards = PlanClassifier.HazardsOf(title, options.Hazard);
+        var hazard = hazards[0];
         var warnings = ImmutableArray.CreateBuilder<Diagnostic>();
         var extractions = ImmutableArray.CreateBuilder<ExtractedValue>();
         SourceSpan At(int block) => new(document.File, Math.Max(block, 1), 1, Math.Max(block, 1), 2);
@@ -182,6 +186,19 @@ public static partial class PlanImporter
             extractions.Add(new($"{task.Level} 级任务", $"{task.Title}（{ownerId}{(task.Within is null ? "" : "，" + task.Within)}）", $"{task.Source.Label}：{Clip(task.Source.Sentence, 80)}", !ownerFound));
         }
 
+        // Measures that belong to no level: numbered actions of a section named for them, outside every level's section.
+        var lowest = levels.OrderBy(l => LevelExtractor.Order.IndexOf(l.Level)).First();
+        var general = tree.SelfAndDescendants()
+            .Where(c => c.Heading is not null && MeasuresTitle().IsMatch(c.Title) && LevelExtractor.LevelsNamed(c.Title).IsEmpty && ElementCatalog.KeyOf(c.Title) is null or "response" or "measures")
+            .SelectMany(c => c.Body.Where(b => !b.IsTable).Select(b => (b.Text, new Source(c.Label, b.Index, b.Text))));
+        var before = tasks.Count(t => t.From == lowest.Level);
+        foreach (var (task, ownerFound) in TaskExtractor.General(general, lowest.Level, organization.Roles, "-", before))
+        {
+            var ownerId = ownerFound ? task.Owner! : lowest.Declare;
+            tasks.Add(new DraftTask(task.Id, task.Title, ownerId, task.Level, task.Within, [$"来源：{task.Source.Label}，第 {task.Source.Block} 段：“{Clip(task.Source.Sentence, 80)}”（不属某一级别的措施，列入最低级别" + (ownerFound ? "）" : "；【待确认】原文未写明责任单位）")]));
+            extractions.Add(new($"{task.Level} 级任务", $"{task.Title}（{ownerId}{(task.Within is null ? "" : "，" + task.Within)}）", $"{task.Source.Label}：{Clip(task.Source.Sentence, 80)}", !ownerFound));
+        }
+
         // Text sections, as written.
         var texts = new List<(string, string, string)>();
         foreach (var m in mapped)
@@ -207,8 +224,18 @@ public static partial class PlanImporter
         {
             extractions.Add(new("响应终止", e2.When, e2.Comment));
         }
+        else
+        {
+            // Every plan states when the response ends (PL4004); what the document says is kept as text for a person.
+            var said = mapped.FirstOrDefault(m => m.Key == "end")?.Section;
+            var text = said is null ? "原文未写明响应终止条件" : string.Join("", said.AllBlocks().Select(b => b.Text));
+            inputs.Add(new DraftInput("judged.end", "【待确认】响应终止", Clip(text, 200)));
+            end = ("judged.end", levels.OrderBy(l => LevelExtractor.Order.IndexOf(l.Level)).Last().Declare, said is null ? "【待确认】原文未写明响应终止条件" : $"【待确认】{said.Label}：“{Clip(text, 60)}”未能转换，暂以输入 judged.end 表示");
+            warnings.Add(DiagnosticCodes.ImportTriggerUnmapped.Create(At(said?.Heading?.Index ?? 1), language, "响应终止", Clip(text, 60)));
+            extractions.Add(new("响应终止", "judged.end", said?.Label ?? "—", Confirm: true));
+        }
 
-        var draft = new PlanDraft(planId, title, kind, PlanClassifier.CategoryOf(hazard), hazard, jurisdiction, owner, document.File)
+        var draft = new PlanDraft(planId, title, kind, PlanClassifier.CategoryOf(hazard), [.. hazards], jurisdiction, owner, document.File)
         {
             Hq = organization.Hq,
             Roles = [.. roles],
@@ -223,6 +250,7 @@ public static partial class PlanImporter
             Elements = [.. mapped.Select(m => (m.Key, (string?)m.Section.Label))],
             Extractions = extractions.ToImmutable(),
             TriggersMapped = mappedCount,
+            Levels = [.. found.Select(l => (l.Level, l.Triggers.Select(t => t.Clause.Expression).OfType<string>().ToImmutableArray(), l.Declare?.Who))],
             TriggersTotal = total,
         };
     }
@@ -288,6 +316,9 @@ public static partial class PlanImporter
     }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+
+    [GeneratedRegex(@"措施|行动|处置|程序")]
+    private static partial Regex MeasuresTitle();
 
     [GeneratedRegex(@"(?:应急预案|处置方案|应急方案|工作预案|处置预案|应急处置卡)$")]
     private static partial Regex TitleWords();

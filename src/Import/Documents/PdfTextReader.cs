@@ -26,7 +26,7 @@ public static partial class PdfTextReader
             {
                 foreach (var line in ContentOrderTextExtractor.GetText(page).Split('\n'))
                 {
-                    var text = line.Replace('\u3000', ' ').Trim();
+                    var text = RadicalFolding.Fold(line).Replace('\u3000', ' ').Trim();
                     if (text.Length > 0 && !PageNumber().IsMatch(text))
                     {
                         lines.Add(text);

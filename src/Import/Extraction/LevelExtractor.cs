@@ -49,13 +49,15 @@ public static partial class LevelExtractor
         {
             if (block.IsTable)
             {
+                FromTable(block, section, levels);
                 continue;
             }
 
             var text = block.Text;
             var source = new Source(section, block.Index, text);
             var named = LevelsNamed(text);
-            if (named.Length == 1 && (SectionTree.HeadingOf(block) is not null || text.Length <= 30 || StartsLevel().IsMatch(text) || Starts().IsMatch(text)))
+            var unnumbered = Numbering.Match(text)?.Rest ?? text;
+            if (named.Length == 1 && (SectionTree.HeadingOf(block) is not null || text.Length <= 30 || StartsLevel().IsMatch(text) || Starts().IsMatch(unnumbered)))
             {
                 if (!levels.TryGetValue(named[0], out current))
                 {
@@ -69,7 +71,7 @@ public static partial class LevelExtractor
                 }
 
                 current.Declare ??= Declarer(text, source);
-                if (!listing && current.Triggers.Count == 0 && ConditionOf(text) is { } condition)
+                if (!listing && current.Triggers.Count == 0 && ConditionOf(unnumbered) is { } condition)
                 {
                     foreach (var clause in Alternatives(condition))
                     {
@@ -110,10 +112,69 @@ public static partial class LevelExtractor
 
             listing = false;
             current.Declare ??= Declarer(text, source);
+
+            // The level's heading stands alone and the sentence after it says when: "（一）Ⅳ级响应" / "当…时，由…启动".
+            if (current.Triggers.Count == 0 && ConditionOf(unnumbered) is { } when && named.All(l => l == current.Level))
+            {
+                foreach (var clause in Alternatives(when))
+                {
+                    current.Triggers.Add((TriggerPhrases.Map(clause), source with { Sentence = clause }));
+                }
+
+                continue;
+            }
+
             current.Measures.Add(text);
         }
 
         return [.. Order.Where(levels.ContainsKey).Select(l => levels[l].Build())];
+    }
+
+    // A table of levels: a column of level names (Ⅳ级, 一般（Ⅳ级）), one of conditions (启动条件) and one of who
+    // declares (决定启动, 批准).
+    private static void FromTable(SourceBlock table, string section, Dictionary<string, Builder> levels)
+    {
+        var header = table.Rows[0];
+        var condition = Column(header, h => h.Contains("条件", StringComparison.Ordinal));
+        var declarer = Column(header, h => !h.Contains("条件", StringComparison.Ordinal) && DeclareColumn().IsMatch(h));
+        if (condition < 0)
+        {
+            return;
+        }
+
+        foreach (var row in table.Rows.Skip(1))
+        {
+            var level = row.Select(c => LevelCell().Match(c)).FirstOrDefault(m => m.Success) is { } m ? Normalize(m.Groups[1].Value) : null;
+            if (level is null || condition >= row.Length || levels.ContainsKey(level))
+            {
+                continue;
+            }
+
+            var source = new Source(section, table.Index, string.Join(" | ", row));
+            var builder = levels[level] = new Builder(level, source);
+            foreach (var clause in Alternatives(row[condition]))
+            {
+                builder.Triggers.Add((TriggerPhrases.Map(clause), source with { Sentence = clause }));
+            }
+
+            if (declarer >= 0 && declarer < row.Length && row[declarer].Trim().Length >= 2)
+            {
+                builder.Declare = new ExtractedDeclare(row[declarer].Trim(), Approval().Match(row[declarer]) is { Success: true } a ? a.Groups["who"].Value : null, source);
+            }
+        }
+    }
+
+    private static int Column(ImmutableArray<string> header, Func<string, bool> named)
+    {
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (named(header[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The distinct levels a text names as responses (Ⅳ级应急响应, 四级响应, IV级, 一般（Ⅳ级）).</summary>
@@ -160,6 +221,12 @@ public static partial class LevelExtractor
     [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*)?(?:(?:一般|较大|重大|特别重大)\s*[（(]?)?(?:Ⅳ|Ⅲ|Ⅱ|Ⅰ|IV|III|II|I|四|三|二|一)\s*级")]
     private static partial Regex StartsLevel();
 
+    [GeneratedRegex(@"^\s*(?:一般|较大|重大|特别重大)?\s*[（(]?\s*(Ⅳ|Ⅲ|Ⅱ|Ⅰ|IV|III|II|I|四|三|二|一)\s*级\s*[）)]?\s*(?:应急)?(?:响应)?\s*(?:[（(](?:一般|较大|重大|特别重大)[）)])?\s*$")]
+    private static partial Regex LevelCell();
+
+    [GeneratedRegex(@"决定|批准|权限|宣布|启动")]
+    private static partial Regex DeclareColumn();
+
     [GeneratedRegex(@"^(?:当|凡|如|若|出现|发生|符合|满足)")]
     private static partial Regex Starts();
 
@@ -186,6 +253,8 @@ public static partial class LevelExtractor
 
     private sealed class Builder(string level, Source source)
     {
+        public string Level => level;
+
         public List<(TriggerClause, Source)> Triggers { get; } = [];
 
         public List<string> Measures { get; } = [];

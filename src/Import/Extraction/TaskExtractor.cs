@@ -38,6 +38,27 @@ public static partial class TaskExtractor
         return [.. tasks];
     }
 
+    /// <summary>Tasks from numbered actions of a measures section that belongs to no level (4.4 响应措施, 处置措施): they
+    /// are the lowest level's, and so every level's.</summary>
+    public static ImmutableArray<(ExtractedTask Task, bool OwnerFound)> General(IEnumerable<(string Line, Source Source)> lines, string level, IReadOnlyList<ExtractedRole> roles, string fallbackOwner, int first)
+    {
+        var tasks = new List<(ExtractedTask, bool)>();
+        var n = first;
+        foreach (var (line, source) in lines)
+        {
+            if (Numbering.Match(line) is not { } item || item.Rest.Length < 4 || SectionTree.HeadingOf(new SourceBlock(0, line)) is not null)
+            {
+                continue;
+            }
+
+            n++;
+            var owner = OwnerOf(item.Rest, roles);
+            tasks.Add((new ExtractedTask($"{level.ToLowerInvariant()}-{n}", Title(item.Rest), level, owner ?? fallbackOwner, Deadline(item.Rest), source), owner is not null));
+        }
+
+        return [.. tasks];
+    }
+
     /// <summary>The role an action names as its doer, by the longest title, holder or lead unit found at its start or
     /// after 由; null when none is named.</summary>
     public static string? OwnerOf(string action, IReadOnlyList<ExtractedRole> roles)

@@ -59,6 +59,9 @@ public static partial class TriggerPhrases
             return new TriggerClause(text, null);
         }
 
+        // Who issues a warning says nothing of when: "县自然资源局发布…预警" is the warning.
+        rest = Issuer().Replace(rest, "");
+
         rest = Replace(rest, Warning(), m =>
         {
             var kind = WarningKinds.FirstOrDefault(k => m.Groups["kind"].Value.StartsWith(k.Zh, StringComparison.Ordinal)).Id;
@@ -106,7 +109,19 @@ public static partial class TriggerPhrases
             }
 
             var wan = m.Groups["unit"].Value == "亿" ? n * 10_000 : n;
-            parts.Add(FormattableString.Invariant($"loss.direct >= {wan} 万元"));
+            if (!m.Groups["high"].Success)
+            {
+                parts.Add(FormattableString.Invariant($"loss.direct >= {wan} 万元"));
+                return "";
+            }
+
+            if (Number(m.Groups["high"].Value) is not { } h)
+            {
+                return null;
+            }
+
+            var highWan = m.Groups["hunit"].Value == "亿" ? h * 10_000 : h;
+            parts.Add(FormattableString.Invariant($"loss.direct >= {wan} 万元 and loss.direct < {highWan} 万元"));
             return "";
         });
         rest = Replace(rest, Wind(), m =>
@@ -171,8 +186,11 @@ public static partial class TriggerPhrases
     private const string Num = @"[\d.,]+万?|[零一二两三四五六七八九十百千万]+";
 
     // Words that carry no condition of their own around what the patterns explain.
-    [GeneratedRegex(@"[\s，,、；;。：:（）()“”""]|或者|或|和|以及|及|且|同时|之一|当|时|出现|发生|发布|启动|已经|已|达到|达|超过|造成|导致|事故|灾害|突发事件|事件|信号|预警信号|预警|以上|气象部门|气象台|气象局|市|区|县|省|我|其中|下列|情况|情形|条件|一次|一般|较大|重大|特别重大|的|了|人员|群众|需|需要|紧急|级别")]
+    [GeneratedRegex(@"[\s，,、；;。：:（）()“”""]|或者|或|和|以及|及|且|同时|之一|因灾|因|地质灾害|险情|当|时|出现|发生|发布|启动|已经|已|达到|达|超过|造成|导致|事故|灾害|突发事件|事件|信号|预警信号|预警|以上|气象部门|气象台|气象局|市|区|县|省|我|其中|下列|情况|情形|条件|一次|一般|较大|重大|特别重大|的|了|人员|群众|需|需要|紧急|级别")]
     private static partial Regex Filler();
+
+    [GeneratedRegex(@"(?:省|市|县|区|镇|乡)?[\u4e00-\u9fff]{2,6}?(?:部门|局|台|站|中心)(?=发布)")]
+    private static partial Regex Issuer();
 
     [GeneratedRegex(@"预计|可能|将要|即将|预报|预测|经研判|研判|认为|视情|有必要|其他")]
     private static partial Regex Uncertain();
@@ -196,7 +214,7 @@ public static partial class TriggerPhrases
     [GeneratedRegex(@"(?:紧急)?(?:转移|疏散)(?:安置)?(?:受灾)?(?:群众|人员|人口)?\s*(?<n>" + Num + @")\s*人(?:以上|及以上)")]
     private static partial Regex Evacuees();
 
-    [GeneratedRegex(@"直接经济损失\s*(?<n>[\d.,]+|[零一二两三四五六七八九十百千]+)\s*(?<unit>万|亿)元(?:以上|及以上)")]
+    [GeneratedRegex(@"直接经济损失\s*(?<n>[\d.,]+|[零一二两三四五六七八九十百千]+)\s*(?<unit>万|亿)元(?:以上|及以上)(?:\s*(?<high>[\d.,]+|[零一二两三四五六七八九十百千]+)\s*(?<hunit>万|亿)元以下)?")]
     private static partial Regex Loss();
 
     [GeneratedRegex(@"(?<gust>阵风)?(?:平均)?风力\s*(?:达到|达)?\s*(?<n>\d{1,2}|[一二三四五六七八九十]+)\s*级(?:以上|及以上)")]

@@ -9,10 +9,10 @@ public static class PlanClassifier
     // Titles name hazards by these words; the longest match wins (危险化学品 over 化学品).
     private static readonly (string Word, string Hazard)[] HazardWords =
     [
-        ("防台风", "typhoon"), ("台风", "typhoon"), ("防汛", "flood"), ("洪涝", "flood"), ("洪水", "flood"), ("防洪", "flood"),
+        ("防台风", "typhoon"), ("台风", "typhoon"), ("防台", "typhoon"), ("防汛", "flood"), ("洪涝", "flood"), ("洪水", "flood"), ("防洪", "flood"),
         ("暴雨", "rainstorm"), ("地质灾害", "geological"), ("山体滑坡", "geological"), ("地震", "earthquake"), ("森林火灾", "forest-fire"),
         ("森林草原火灾", "forest-fire"), ("危险化学品", "hazardous-chemicals"), ("危化品", "hazardous-chemicals"), ("燃气", "gas"),
-        ("火灾", "fire"), ("消防", "fire"), ("中毒", "poisoning"), ("窒息", "poisoning"), ("泄漏", "hazardous-chemicals"),
+        ("火灾", "fire"), ("消防", "fire"), ("中毒", "poisoning"), ("窒息", "poisoning"), ("泄漏", "hazardous-chemicals"), ("化工", "hazardous-chemicals"), ("储罐", "hazardous-chemicals"), ("内涝", "flood"),
         ("大面积停电", "power-outage"), ("停电", "power-outage"), ("供水", "water-supply"), ("环境", "environmental"),
         ("道路交通", "road-traffic"), ("特种设备", "special-equipment"), ("建筑施工", "construction"), ("风暴潮", "storm-surge"),
         ("干旱", "drought"), ("抗旱", "drought"), ("寒潮", "cold-wave"), ("高温", "heat"), ("暴雪", "blizzard"), ("冰冻", "road-icing"),
@@ -51,8 +51,35 @@ public static class PlanClassifier
             : "special";
     }
 
-    public static string HazardOf(string title, string? given) =>
-        given ?? HazardWords.Where(h => title.Contains(h.Word, StringComparison.Ordinal)).OrderByDescending(h => h.Word.Length).Select(h => h.Hazard).FirstOrDefault() ?? "fire";
+    /// <summary>The hazards a title names, in the order it names them (防汛防台 → flood, typhoon); the given one when the
+    /// caller says (--hazard); fire when the title names none (a company's 综合预案: 火灾 is the hazard every site has).</summary>
+    public static IReadOnlyList<string> HazardsOf(string title, string? given)
+    {
+        if (given is not null)
+        {
+            return [given];
+        }
+
+        // The longest word wins where words overlap (森林火灾, not also 火灾), then the hazards in title order.
+        var taken = new List<(int From, int To)>();
+        var found = new List<string>();
+        foreach (var (hazard, word, at) in HazardWords
+            .Select(h => (h.Hazard, h.Word, At: title.IndexOf(h.Word, StringComparison.Ordinal)))
+            .Where(h => h.At >= 0)
+            .OrderByDescending(h => h.Word.Length))
+        {
+            if (taken.Any(t => at < t.To && at + word.Length > t.From))
+            {
+                continue;
+            }
+
+            taken.Add((at, at + word.Length));
+            found.Add(hazard);
+        }
+
+        found = [.. found.Select((h, i) => (h, taken[i].From)).OrderBy(p => p.From).Select(p => p.h).Distinct()];
+        return found.Count > 0 ? found : ["fire"];
+    }
 
     public static bool HazardKnown(string title) => HazardWords.Any(h => title.Contains(h.Word, StringComparison.Ordinal));
 

@@ -19,7 +19,7 @@ public sealed record PlanDraft(
     string Title,
     string Kind,
     string Category,
-    string Hazard,
+    ImmutableArray<string> Hazards,
     string Jurisdiction,
     string Owner,
     string SourceFile)

@@ -16,7 +16,7 @@ public static class PlanYamlWriter
         L(y, $"title: {Yaml.Quote(d.Title)}");
         L(y, $"kind: {d.Kind}");
         L(y, $"category: {d.Category}");
-        L(y, $"hazards: [{d.Hazard}]");
+        L(y, $"hazards: [{string.Join(", ", d.Hazards)}]");
         L(y, $"jurisdiction: {d.Jurisdiction}");
         L(y, $"owner: {d.Owner}");
         if (!d.Inputs.IsEmpty)
