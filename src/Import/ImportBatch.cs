@@ -51,14 +51,15 @@ public sealed record ImportBatch(ImmutableArray<ImportedDocument> Imported, Immu
             output.Add((Path.Combine("plans", name + ".plan.yaml"), PlanYamlWriter.Write(result.Draft)));
         }
 
-        output.Add(("planlang.yaml", Config(options.Language)));
+        output.Add(("planlang.yaml", ConfigText(options.Language)));
         output.Add(($"{ImportRegistry.Name}.registry.yaml", registry.Write()));
         output.AddRange(JsonSchemaWriter.Files.Select(f => (Path.Combine("schemas", f.FileName), JsonSchemaWriter.Write(f.FileName, f.Shape, f.Title))));
         output.Add(("import-report.md", ImportReport.Write(imported, refused, options.Language)));
         return new ImportBatch(imported.ToImmutable(), refused.ToImmutable(), [.. output]);
     }
 
-    private static string Config(UiLanguage language) => string.Create(CultureInfo.InvariantCulture, $$"""
+    /// <summary>The imported workspace's <c>planlang.yaml</c>.</summary>
+    public static string ConfigText(UiLanguage language) => string.Create(CultureInfo.InvariantCulture, $$"""
         # yaml-language-server: $schema=schemas/config.schema.json
         # 由 planlang import 生成的工作区：导入的预案、登记册和导入报告（import-report.md）。
         planlang: 1

@@ -195,7 +195,7 @@ public static partial class PlanImporter
         foreach (var (task, ownerFound) in TaskExtractor.General(general, lowest.Level, organization.Roles, "-", before))
         {
             var ownerId = ownerFound ? task.Owner! : lowest.Declare;
-            tasks.Add(new DraftTask(task.Id, task.Title, ownerId, task.Level, task.Within, [$"来源：{task.Source.Label}，第 {task.Source.Block} 段：“{Clip(task.Source.Sentence, 80)}”（不属某一级别的措施，列入最低级别" + (ownerFound ? "）" : "；【待确认】原文未写明责任单位）")]));
+            tasks.Add(new DraftTask(task.Id, task.Title, ownerId, task.Level, task.Within, [$"来源：{task.Source.Label}：“{Clip(task.Source.Sentence, 80)}”（不属某一级别的措施，列入最低级别" + (ownerFound ? "）" : "；【待确认】原文未写明责任单位）")]));
             extractions.Add(new($"{task.Level} 级任务", $"{task.Title}（{ownerId}{(task.Within is null ? "" : "，" + task.Within)}）", $"{task.Source.Label}：{Clip(task.Source.Sentence, 80)}", !ownerFound));
         }
 

@@ -7,7 +7,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 // The corpus of the importer's tests, written as Word does it. A source is lines of a small markup:
 //   = text        the title (style Title)
 //   #N text       a heading with the style "heading N" (its number, if any, written in the text)
-//   @N text       a paragraph numbered by Word at level N (the number is not in the text), per "!numbering"
+//   @N text       a paragraph numbered by Word at level N (1 for the first format of "!numbering"; the number is
+//                 not in the text); a run of them after other text is a new list, numbered from 1 again
 //   @hN text      a heading N that Word numbers at level N-1
 //   | a | b |     a table row
 //   !numbering 一、|（一）|1.|（1）     the document's Word numbering, one sample per level
@@ -79,6 +80,8 @@ static void Word(string[] lines, string path)
 {
     var formats = lines.FirstOrDefault(l => l.StartsWith("!numbering ", StringComparison.Ordinal))?[11..].Split('|') ?? ["一、", "（一）", "1.", "（1）"];
     var body = new Body();
+    var instances = new List<NumberingInstance> { new(new AbstractNumId { Val = 1 }) { NumberID = 1 } };
+    var inList = false;
     Table? table = null;
     foreach (var line in Content(lines))
     {
@@ -115,8 +118,16 @@ static void Word(string[] lines, string path)
         }
         else if (line.StartsWith('@'))
         {
-            properties.Append(new NumberingProperties(new NumberingLevelReference { Val = line[1] - '0' }, new NumberingId { Val = 1 }));
+            // A new list restarts: Word writes a numbering instance with a start override for it.
+            if (!inList)
+            {
+                instances.Add(new NumberingInstance(new AbstractNumId { Val = 1 }, new LevelOverride(new StartOverrideNumberingValue { Val = 1 }) { LevelIndex = line[1] - '1' }) { NumberID = instances.Count + 1 });
+            }
+
+            properties.Append(new NumberingProperties(new NumberingLevelReference { Val = line[1] - '1' }, new NumberingId { Val = instances.Count }));
         }
+
+        inList = line.StartsWith('@') && !line.StartsWith("@h", StringComparison.Ordinal);
 
         body.Append(new Paragraph(properties, new Run(new Text(Strip(line)) { Space = SpaceProcessingModeValues.Preserve })));
     }
@@ -134,12 +145,11 @@ static void Word(string[] lines, string path)
         [new Style(new StyleName { Val = "Title" }, new StyleParagraphProperties(new Justification { Val = JustificationValues.Center })) { StyleId = "Title", Type = StyleValues.Paragraph },
          .. Enumerable.Range(1, 4).Select(i => new Style(new StyleName { Val = $"heading {i}" }, new StyleParagraphProperties(new OutlineLevel { Val = i - 1 })) { StyleId = $"Heading{i}", Type = StyleValues.Paragraph })]);
     var numbering = main.AddNewPart<NumberingDefinitionsPart>();
-    numbering.Numbering = new Numbering(
-        new AbstractNum([.. formats.Select((f, i) => new Level(
-            new StartNumberingValue { Val = 1 },
-            new NumberingFormat { Val = f.Contains('一', StringComparison.Ordinal) ? NumberFormatValues.ChineseCounting : NumberFormatValues.Decimal },
-            new LevelText { Val = f.Replace("一", $"%{i + 1}", StringComparison.Ordinal).Replace("1", $"%{i + 1}", StringComparison.Ordinal) })
-        { LevelIndex = i })])
-        { AbstractNumberId = 1 },
-        new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
+    var definition = new AbstractNum([.. formats.Select((f, i) => new Level(
+        new StartNumberingValue { Val = 1 },
+        new NumberingFormat { Val = f.Contains('一', StringComparison.Ordinal) ? NumberFormatValues.ChineseCounting : NumberFormatValues.Decimal },
+        new LevelText { Val = f.Replace("一", $"%{i + 1}", StringComparison.Ordinal).Replace("1", $"%{i + 1}", StringComparison.Ordinal) })
+    { LevelIndex = i })])
+    { AbstractNumberId = 1 };
+    numbering.Numbering = new Numbering([definition, .. instances]);
 }

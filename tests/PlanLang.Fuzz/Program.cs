@@ -32,7 +32,7 @@ var (engine, resources) = EngineHarness.Create();
 using (resources)
 using (workspace)
 {
-    IHarness[] harnesses = [ObservationHarness.Create(), ExpressionHarness.Create(), LspFramingHarness.Create(), CapHarness.Create(), YamlFrontEndHarness.Create(), engine, .. cli is null ? [] : new[] { cli }];
+    IHarness[] harnesses = [ObservationHarness.Create(), ImportHarness.Create(), ExpressionHarness.Create(), LspFramingHarness.Create(), CapHarness.Create(), YamlFrontEndHarness.Create(), engine, .. cli is null ? [] : new[] { cli }];
     var failed = false;
     long total = 0;
     Console.WriteLine("| harness | inputs | seconds | inputs/s |");

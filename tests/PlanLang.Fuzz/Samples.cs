@@ -14,6 +14,9 @@ public static class Samples
 
     public static string[] Cap { get; } = Read(Path.Combine("tests", "PlanLang.Tests", "Fixtures", "cap"), "*.xml");
 
+    /// <summary>The import corpus's sources as plain text (their markup taken off): documents to mutate.</summary>
+    public static string[] ImportTexts { get; } = [.. Read(Path.Combine("tests", "ImportCorpus", "sources"), "*.txt").Select(t => string.Join("\n", t.Split('\n').Where(l => !l.StartsWith('!')).Select(l => l.StartsWith("= ", StringComparison.Ordinal) ? l[2..] : l.StartsWith('#') || l.StartsWith('@') ? l[(l.IndexOf(' ', StringComparison.Ordinal) + 1)..] : l)))];
+
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
     private static string[] Read(string folder, string pattern) =>

@@ -15,6 +15,10 @@ internal sealed class NumberingText
     private readonly Dictionary<int, AbstractNum> abstracts = [];
     private readonly Dictionary<int, int> abstractOf = [];
     private readonly Dictionary<int, int[]> counters = [];
+
+    // Word restarts a list by a numbering instance of the same abstract numbering with a start override: the counter
+    // of that level starts again where the instance is first used.
+    private readonly Dictionary<int, List<(int Level, int Start)>> restarts = [];
     private readonly StyleLevels styles;
 
     public NumberingText(Numbering? numbering, StyleLevels styles)
@@ -38,6 +42,14 @@ internal sealed class NumberingText
             if (n.NumberID?.Value is { } id && n.AbstractNumId?.Val?.Value is { } abstractId)
             {
                 abstractOf[id] = abstractId;
+                var overrides = n.Elements<LevelOverride>()
+                    .Where(o => o.LevelIndex?.Value is not null && o.StartOverrideNumberingValue?.Val?.Value is not null)
+                    .Select(o => (o.LevelIndex!.Value, o.StartOverrideNumberingValue!.Val!.Value))
+                    .ToList();
+                if (overrides.Count > 0)
+                {
+                    restarts[id] = overrides;
+                }
             }
         }
     }
@@ -67,6 +79,14 @@ internal sealed class NumberingText
             }
 
             counters[abstractId] = count;
+        }
+
+        if (restarts.Remove(numId, out var restart))
+        {
+            foreach (var (level0, start) in restart)
+            {
+                count[Math.Clamp(level0, 0, 8)] = start - 1;
+            }
         }
 
         count[ilvl]++;

@@ -14,6 +14,9 @@ public sealed record Source(string Section, int Block, string Sentence)
 public sealed record ExtractedLevel(string Level, ImmutableArray<(TriggerClause Clause, Source Source)> Triggers, string Combine, ExtractedDeclare? Declare, Source Source)
 {
     public string Measures { get; init; } = "";
+
+    /// <summary>The measures' paragraphs with their block numbers, for tasks' traces.</summary>
+    public ImmutableArray<(string Text, int Block)> MeasureLines { get; init; } = [];
 }
 
 /// <summary>Who declares a level, as written ("由区防指指挥长决定启动"), and the approval it needs, if any.</summary>

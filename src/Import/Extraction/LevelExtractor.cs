@@ -124,7 +124,7 @@ public static partial class LevelExtractor
                 continue;
             }
 
-            current.Measures.Add(text);
+            current.Measures.Add((text, block.Index));
         }
 
         return [.. Order.Where(levels.ContainsKey).Select(l => levels[l].Build())];
@@ -257,12 +257,12 @@ public static partial class LevelExtractor
 
         public List<(TriggerClause, Source)> Triggers { get; } = [];
 
-        public List<string> Measures { get; } = [];
+        public List<(string Text, int Block)> Measures { get; } = [];
 
         public ExtractedDeclare? Declare { get; set; }
 
         public string Combine { get; set; } = "or";
 
-        public ExtractedLevel Build() => new(level, [.. Triggers], Combine, Declare, source) { Measures = string.Join("\n", Measures) };
+        public ExtractedLevel Build() => new(level, [.. Triggers], Combine, Declare, source) { Measures = string.Join("\n", Measures.Select(m => m.Text)), MeasureLines = [.. Measures] };
     }
 }

@@ -22,7 +22,7 @@ public static partial class TaskExtractor
         foreach (var level in levels)
         {
             var n = 0;
-            foreach (var line in level.Measures.Split('\n'))
+            foreach (var (line, block) in level.MeasureLines)
             {
                 if (Numbering.Match(line) is not { } item || item.Rest.Length < 4 || SectionTree.HeadingOf(new SourceBlock(0, line)) is not null)
                 {
@@ -31,7 +31,7 @@ public static partial class TaskExtractor
 
                 n++;
                 var owner = OwnerOf(item.Rest, roles);
-                tasks.Add((new ExtractedTask($"{level.Level.ToLowerInvariant()}-{n}", Title(item.Rest), level.Level, owner ?? fallbackOwner, Deadline(item.Rest), level.Source with { Sentence = line }), owner is not null));
+                tasks.Add((new ExtractedTask($"{level.Level.ToLowerInvariant()}-{n}", Title(item.Rest), level.Level, owner ?? fallbackOwner, Deadline(item.Rest), level.Source with { Block = block, Sentence = line }), owner is not null));
             }
         }
 

@@ -181,7 +181,11 @@ public static partial class TriggerPhrases
     private static string Replace(string text, Regex pattern, Func<Match, string?> map) =>
         pattern.Replace(text, m => map(m) ?? m.Value);
 
-    private static decimal? Number(string text) => ChineseNumerals.Parse(text.Replace(",", "", StringComparison.Ordinal));
+    // A threshold beyond any real one (the language refuses numbers over 10^15, PL3013) is not a threshold: kept as text.
+    private static decimal? Number(string text) =>
+        ChineseNumerals.Parse(text.Replace(",", "", StringComparison.Ordinal)) is { } n && n <= MaxThreshold ? n : null;
+
+    private const decimal MaxThreshold = 1_000_000_000_000m;
 
     private const string Num = @"[\d.,]+万?|[零一二两三四五六七八九十百千万]+";
 

@@ -7,8 +7,8 @@ namespace PlanLang.Import.Sections;
 /// block, the blocks of its own text (up to its first subsection or the next heading) and its subsections.</summary>
 public sealed record Section(string Number, string Title, SourceBlock? Heading, ImmutableArray<SourceBlock> Body, ImmutableArray<Section> Children)
 {
-    /// <summary>How a trace names it: "3.2 响应启动" or "（二） 应急响应".</summary>
-    public string Label => Number.Length == 0 ? Title : $"{Number} {Title}";
+    /// <summary>How a trace names it, its number as written: "3.2 响应启动", "（二）应急响应", "第一章 总则".</summary>
+    public string Label => Number.Length == 0 ? Title : Number[^1] is '、' or '）' or ')' or '.' or '．' ? Number + Title : $"{Number} {Title}";
 
     /// <summary>The section and every section under it, in document order.</summary>
     public IEnumerable<Section> SelfAndDescendants() => Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this);

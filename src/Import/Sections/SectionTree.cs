@@ -69,7 +69,7 @@ public static class SectionTree
         var numbered = Numbering.Match(text);
         if (block.StyleLevel is { } level)
         {
-            return ("style" + level, numbered?.Number ?? "", numbered?.Rest is { Length: > 0 } rest ? rest : text);
+            return ("style" + level, numbered is { Rest.Length: > 0 } n ? text[..^n.Rest.Length].Trim() : "", numbered?.Rest is { Length: > 0 } rest ? rest : text);
         }
 
         if (numbered is null || numbered.Rest.Length == 0 || text.Length > MaxHeadingLength || ReadsAsSentence(numbered.Rest))
@@ -77,8 +77,9 @@ public static class SectionTree
             return null;
         }
 
-        // 第一条 starts an article of text, a numbered paragraph rather than a heading.
-        return numbered.Kind == "第条" ? null : (numbered.Kind, numbered.Number, numbered.Rest);
+        // 第一条 starts an article of text, a numbered paragraph rather than a heading. The number is kept as written
+        // ("（二）", "1.2"), which is how a trace names the section.
+        return numbered.Kind == "第条" ? null : (numbered.Kind, text[..^numbered.Rest.Length].Trim(), numbered.Rest);
     }
 
     private static bool ReadsAsSentence(string rest) =>

@@ -43,7 +43,8 @@ public static class Yaml
         return one.Length > max ? one[..max] + "…" : one;
     }
 
-    // YAML forbids most C0 and C1 controls, a byte-order mark in the middle of text and a lone surrogate; a surrogate
+    // YAML forbids most C0 and C1 controls, a byte-order mark in the middle of text and a lone surrogate (fuzzing found
+    // U+2028 ending a comment line); a surrogate
     // pair (a rare character of a name, CJK extension B) is kept.
     private static string Clean(string text)
     {
@@ -54,6 +55,11 @@ public static class Yaml
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 s.Append(c).Append(text[++i]);
+            }
+            else if (c is '\u2028' or '\u2029' or '\u0085')
+            {
+                // Line and paragraph separators and NEL break lines for YAML 1.1 readers (a comment would end there).
+                s.Append(' ');
             }
             else if (c == '\n' || c == '\t' || !(char.IsControl(c) || char.IsSurrogate(c) || c is '\uFEFF' or '\uFFFE' or '\uFFFF'))
             {

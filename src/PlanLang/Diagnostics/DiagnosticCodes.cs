@@ -99,9 +99,9 @@ public static class DiagnosticCodes
         "{0} is an error and cannot be suppressed with planlang-disable-next-line; fix the problem, or, with good reason, change the analysis rule's level in planlang.yaml rules.");
 
     public static readonly DiagnosticDescriptor WouldOverwrite = new(
-        "PL1017", Error, "planlang new would overwrite a file",
-        "文件已存在：{0}。planlang new 不覆盖已有文件；请换一个路径（-o），或确认不再需要后加 --force。",
-        "The file already exists: {0}. planlang new does not overwrite files; choose another path (-o), or add --force if you no longer need it.");
+        "PL1017", Error, "Would overwrite a file",
+        "文件已存在：{0}。planlang new 和 planlang import 不覆盖已有文件；请换一个路径（-o），或确认不再需要后加 --force。",
+        "The file already exists: {0}. planlang new and planlang import do not overwrite files; choose another path (-o), or add --force if you no longer need it.");
 
     public static readonly DiagnosticDescriptor UnknownTimeZone = new(
         "PL1018", Error, "Unknown time zone",

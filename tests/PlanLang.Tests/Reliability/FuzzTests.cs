@@ -26,6 +26,9 @@ public sealed class FuzzTests
     public void Cap() => Passes(CapHarness.Create(), 10_000);
 
     [Fact]
+    public void Import() => Passes(ImportHarness.Create(), 1_000);
+
+    [Fact]
     public void Yaml_front_end() => Passes(YamlFrontEndHarness.Create(), 3_000);
 
     [Fact]

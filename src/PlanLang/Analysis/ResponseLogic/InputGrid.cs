@@ -143,6 +143,20 @@ public sealed class InputGrid
 
     private static void AddThreshold(BoundNode side, BoundNode other, Dictionary<string, List<double>> thresholds)
     {
+        // A sum compared with a constant (casualties.deaths + casualties.missing >= 10 persons): each input of the sum
+        // alone at the constant makes it hold. Not exact for every arithmetic, but never "holds for no input" when one
+        // input can carry the sum (fuzzing the importer found that false PL4002).
+        if (side is BoundArithmetic && !IsConstant(side) && IsConstant(other) && Evaluator.Constant(other) is QuantityValue bound)
+        {
+            foreach (var term in InputsOf(side).Where(i => i.Input.Type is QuantityType t && t.Dimension.Equals(bound.Dimension)))
+            {
+                var unit = (QuantityType)term.Input.Type;
+                Thresholds(thresholds, term.Path).Add(bound.In(new QuantityValue(0, unit.Dimension, unit.Unit)).Base);
+            }
+
+            return;
+        }
+
         if (side is not BoundInput { Input.Type: QuantityType q } input || !IsConstant(other))
         {
             return;
@@ -154,6 +168,14 @@ public sealed class InputGrid
             Thresholds(thresholds, input.Path).Add(v.In(own).Base);
         }
     }
+
+    private static IEnumerable<BoundInput> InputsOf(BoundNode node) => node switch
+    {
+        BoundInput i => [i],
+        BoundNegate n => InputsOf(n.Operand),
+        BoundArithmetic a => InputsOf(a.Left).Concat(InputsOf(a.Right)),
+        _ => [],
+    };
 
     private static bool IsConstant(BoundNode node) => node switch
     {
