@@ -30,6 +30,9 @@ public sealed record ImportedDocument(string File, PlanDraft Draft, ImmutableArr
     public int TriggersMapped { get; init; }
 
     public int TriggersTotal { get; init; }
+
+    /// <summary>What the contact and resource tables gave the registry.</summary>
+    public ImmutableArray<string> RegistryEntries { get; init; } = [];
 }
 
 /// <summary>
@@ -235,6 +238,22 @@ public static partial class PlanImporter
             extractions.Add(new("响应终止", "judged.end", said?.Label ?? "—", Confirm: true));
         }
 
+        // Contact and resource tables into the registry.
+        var (contacts, resources) = RegistryExtractor.Extract(document, tree);
+        foreach (var c in contacts)
+        {
+            registry.Contact(c.Name, c.Phone, jurisdiction, $"{c.Source.Label}：{c.Source.Sentence}");
+            extractions.Add(new("联系方式", $"{c.Name} {c.Phone}", $"{c.Source.Label}：{Clip(c.Source.Sentence, 80)}"));
+        }
+
+        var group = resources.IsEmpty ? null : $"{planId}-resources";
+        foreach (var r in resources)
+        {
+            registry.Resource(r, jurisdiction, group!);
+            var figures = string.Join("，", new[] { r.Capacity is { } c ? $"容纳 {c} 人" : null, r.Headcount is { } h ? $"{h} 人" : null, r.Stock.IsEmpty ? null : string.Join("、", r.Stock.Select(p => $"{p.Key} {p.Value}")) }.OfType<string>());
+            extractions.Add(new(r.Kind switch { "shelter" => "避难场所", "team" => "救援队伍", _ => "储备物资" }, $"{r.Name}（{figures}）", $"{r.Source.Label}：{Clip(r.Source.Sentence, 80)}"));
+        }
+
         var draft = new PlanDraft(planId, title, kind, PlanClassifier.CategoryOf(hazard), [.. hazards], jurisdiction, owner, document.File)
         {
             Hq = organization.Hq,
@@ -244,12 +263,14 @@ public static partial class PlanImporter
             End = end,
             Tasks = [.. tasks],
             Texts = [.. texts],
+            ResourceGroup = group,
         };
         return new ImportedDocument(document.File, draft, warnings.ToImmutable())
         {
             Elements = [.. mapped.Select(m => (m.Key, (string?)m.Section.Label))],
             Extractions = extractions.ToImmutable(),
             TriggersMapped = mappedCount,
+            RegistryEntries = [.. contacts.Select(c => c.Name), .. resources.SelectMany(r => r.Stock.IsEmpty ? [r.Name] : r.Stock.Keys.Select(k => StockItems.BuiltIn.First(s => s.Id == k).Name.Zh))],
             Levels = [.. found.Select(l => (l.Level, l.Triggers.Select(t => t.Clause.Expression).OfType<string>().ToImmutableArray(), l.Declare?.Who))],
             TriggersTotal = total,
         };

@@ -117,6 +117,9 @@ public static class ChineseNumerals
         return any ? total + section + digit : null;
     }
 
+    /// <summary>A number as the plan language writes it: no exponent, no trailing zeros (15000, not 15000.0).</summary>
+    public static string Plain(decimal n) => n.ToString("0.############", CultureInfo.InvariantCulture);
+
     public static string Roman(int n)
     {
         var text = new StringBuilder();

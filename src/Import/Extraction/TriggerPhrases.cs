@@ -86,7 +86,7 @@ public static partial class TriggerPhrases
                 return null;
             }
 
-            parts.Add(FormattableString.Invariant($"rain.h{hours} >= {mm} mm"));
+            parts.Add($"rain.h{P(hours!.Value)} >= {P(mm.Value)} mm");
             return "";
         });
         rest = Replace(rest, PeopleRange(), m => PeopleCondition(m, parts));
@@ -98,7 +98,7 @@ public static partial class TriggerPhrases
                 return null;
             }
 
-            parts.Add(FormattableString.Invariant($"evacuees >= {n} persons"));
+            parts.Add($"evacuees >= {P(n)} persons");
             return "";
         });
         rest = Replace(rest, Loss(), m =>
@@ -111,7 +111,7 @@ public static partial class TriggerPhrases
             var wan = m.Groups["unit"].Value == "亿" ? n * 10_000 : n;
             if (!m.Groups["high"].Success)
             {
-                parts.Add(FormattableString.Invariant($"loss.direct >= {wan} 万元"));
+                parts.Add($"loss.direct >= {P(wan)} 万元");
                 return "";
             }
 
@@ -121,7 +121,7 @@ public static partial class TriggerPhrases
             }
 
             var highWan = m.Groups["hunit"].Value == "亿" ? h * 10_000 : h;
-            parts.Add(FormattableString.Invariant($"loss.direct >= {wan} 万元 and loss.direct < {highWan} 万元"));
+            parts.Add($"loss.direct >= {P(wan)} 万元 and loss.direct < {P(highWan)} 万元");
             return "";
         });
         rest = Replace(rest, Wind(), m =>
@@ -131,7 +131,7 @@ public static partial class TriggerPhrases
                 return null;
             }
 
-            parts.Add(FormattableString.Invariant($"wind.{(m.Groups["gust"].Success ? "gust" : "mean")} >= {n} 级"));
+            parts.Add($"wind.{(m.Groups["gust"].Success ? "gust" : "mean")} >= {P(n)} 级");
             return "";
         });
         rest = Replace(rest, Houses(), m =>
@@ -141,7 +141,7 @@ public static partial class TriggerPhrases
                 return null;
             }
 
-            parts.Add(FormattableString.Invariant($"houses.collapsed >= {n} each"));
+            parts.Add($"houses.collapsed >= {P(n)} each");
             return "";
         });
 
@@ -173,8 +173,8 @@ public static partial class TriggerPhrases
         }
 
         parts.Add(high is { } h
-            ? FormattableString.Invariant($"{path} >= {low} persons and {path} < {h} persons")
-            : FormattableString.Invariant($"{path} >= {low} persons"));
+            ? $"{path} >= {P(low.Value)} persons and {path} < {P(h)} persons"
+            : $"{path} >= {P(low.Value)} persons");
         return "";
     }
 
@@ -227,5 +227,5 @@ public static partial class TriggerPhrases
     [GeneratedRegex(@"倒塌(?:和严重损坏)?房屋\s*(?<n>" + Num + @")\s*间(?:以上|及以上)")]
     private static partial Regex Houses();
 
-    internal static string Invariant(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+    private static string P(decimal d) => ChineseNumerals.Plain(d);
 }

@@ -7,7 +7,10 @@ namespace PlanLang.Import.Writing;
 public sealed class ImportRegistry
 {
     private readonly Dictionary<string, (string Id, string Name, string Tier)> jurisdictions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Id, string Name, string Jurisdiction, string Kind)> organizations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Id, string Name, string Jurisdiction, string? Kind)> organizations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> phones = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> sources = new(StringComparer.Ordinal);
+    private readonly List<(string Id, string Line, string Source)> resources = [];
 
     public const string Name = "imported";
 
@@ -24,7 +27,49 @@ public sealed class ImportRegistry
         return j.Id;
     }
 
-    public string Organization(string name, string jurisdiction, string kind)
+    /// <summary>A unit of a contact table with its phone (the first phone given for it is kept).</summary>
+    public string Contact(string name, string phone, string jurisdiction, string source)
+    {
+        var id = Organization(name, jurisdiction, null);
+        phones.TryAdd(id, phone);
+        sources.TryAdd(id, source);
+        return id;
+    }
+
+    /// <summary>A shelter, team or depot of a resource table, in the plan's resource group.</summary>
+    public void Resource(Extraction.ExtractedResource r, string jurisdiction, string group)
+    {
+        var id = $"{Name}/{r.Kind}{resources.Count(x => x.Id.StartsWith($"{Name}/{r.Kind}", StringComparison.Ordinal)) + 1}";
+        var fields = new List<string> { $"id: {id}", $"kind: {r.Kind}", $"name: {Yaml.Quote(r.Name)}", $"in: {jurisdiction}", $"group: {group}" };
+        if (r.Capacity is { } capacity)
+        {
+            fields.Add($"capacity: {Documents.ChineseNumerals.Plain(capacity)} persons");
+        }
+
+        if (r.Area is { } area)
+        {
+            fields.Add($"area: {Documents.ChineseNumerals.Plain(area)} m2");
+        }
+
+        if (r.Headcount is { } headcount)
+        {
+            fields.Add($"headcount: {Documents.ChineseNumerals.Plain(headcount)} persons");
+        }
+
+        if (!r.Stock.IsEmpty)
+        {
+            fields.Add("stock: { " + string.Join(", ", r.Stock.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {Documents.ChineseNumerals.Plain(p.Value)} each")) + " }");
+        }
+
+        if (r.Phone is { } phone)
+        {
+            fields.Add($"phone: {Yaml.Quote(phone)}");
+        }
+
+        resources.Add((id, "{ " + string.Join(", ", fields) + " }", $"{r.Source.Label}：{r.Source.Sentence}"));
+    }
+
+    public string Organization(string name, string jurisdiction, string? kind)
     {
         if (!organizations.TryGetValue(name, out var o))
         {
@@ -52,7 +97,24 @@ public sealed class ImportRegistry
         L(organizations.Count == 0 ? "organizations: []" : "organizations:");
         foreach (var (id, name, jurisdiction, kind) in organizations.Values)
         {
-            L($"  - {{ id: {id}, name: {Yaml.Quote(name)}, kind: {kind}, jurisdiction: {jurisdiction} }}");
+            if (sources.TryGetValue(id, out var source))
+            {
+                L($"  # 来源：{Yaml.Comment(source)}");
+            }
+
+            var kindField = kind is null ? "" : $", kind: {kind}";
+            var phoneField = phones.TryGetValue(id, out var phone) ? $", phone: {Yaml.Quote(phone)}" : "";
+            L($"  - {{ id: {id}, name: {Yaml.Quote(name)}{kindField}, jurisdiction: {jurisdiction}{phoneField} }}");
+        }
+
+        if (resources.Count > 0)
+        {
+            L("resources:");
+            foreach (var (_, line, source) in resources)
+            {
+                L($"  # 来源：{Yaml.Comment(source)}");
+                L($"  - {line}");
+            }
         }
 
         return y.ToString();

@@ -36,6 +36,9 @@ public sealed record PlanDraft(
 
     public ImmutableArray<DraftTask> Tasks { get; init; } = [];
 
+    /// <summary>The registry resource group of the resources the document's tables list; null when it has none.</summary>
+    public string? ResourceGroup { get; init; }
+
     /// <summary>Text sections by <c>text</c> key, in document order, with the section each came from.</summary>
     public ImmutableArray<(string Key, string Text, string Source)> Texts { get; init; } = [];
 }

@@ -86,6 +86,12 @@ public static class PlanYamlWriter
             L(y, $"  - {{ id: {t.Id}, title: {Yaml.Quote(t.Title)}, owner: {t.Owner}, from: {t.From}{within} }}");
         }
 
+        if (d.ResourceGroup is not null)
+        {
+            L(y, "# 来源：原文中的避难场所、队伍和物资表，见登记册 imported.registry.yaml");
+            L(y, $"resources: [{d.ResourceGroup}]");
+        }
+
         if (!d.Texts.IsEmpty)
         {
             L(y, "text:");

@@ -68,6 +68,8 @@ public sealed class ImportCorpusTests(ITestOutputHelper output) : IDisposable
             var tasks = Strings(e.Children["tasks"]);
             var sentences = d.Draft.Tasks.Select(t => string.Join(" ", t.Comments)).ToList();
             Of("tasks").Add(d.Draft.Tasks.Length, tasks.Count, tasks.Count(t => sentences.Any(s => s.Contains(t, StringComparison.Ordinal))));
+            var registry = e.Children.TryGetValue(new YamlScalarNode("registry"), out var entries) ? Strings(entries) : [];
+            Of("registry").Add(d.RegistryEntries.Length, registry.Count, registry.Count(d.RegistryEntries.Contains));
             var elements = Strings(e.Children["elements"]);
             var keys = d.Elements.Select(x => x.Key).ToList();
             Of("elements").Add(keys.Count, elements.Count, keys.Count(elements.Contains));

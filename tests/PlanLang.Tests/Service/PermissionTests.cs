@@ -154,8 +154,13 @@ public sealed class PermissionTests(PermissionService fixture) : IClassFixture<P
     [Fact]
     public async Task PL9102_a_body_over_the_limit_is_refused_unread()
     {
-        var big = new StringContent("{\"values\":[\"" + new string('x', 2 * 1024 * 1024) + "\"]}", Encoding.UTF8, "application/json");
-        await Problem(await As("lw/duty-a").PostAsync("/api/incidents/p-1/observations", big), HttpStatusCode.RequestEntityTooLarge, "PL9102");
+        // Expect: 100-continue, so that the client waits for the verdict before it sends the body: without it the service
+        // answers 413 and closes while the client is still writing, and the client may see the broken pipe before the
+        // answer (it did once in CI, 2026-12-03).
+        using var big = new StringContent("{\"values\":[\"" + new string('x', 2 * 1024 * 1024) + "\"]}", Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/incidents/p-1/observations") { Content = big };
+        request.Headers.ExpectContinue = true;
+        await Problem(await As("lw/duty-a").SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "PL9102");
     }
 
     [Fact]
