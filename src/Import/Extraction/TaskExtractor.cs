@@ -16,30 +16,12 @@ public static partial class TaskExtractor
 {
     private const int MaxTitle = 40;
 
-    public static ImmutableArray<(ExtractedTask Task, bool OwnerFound)> Extract(IReadOnlyList<ExtractedLevel> levels, IReadOnlyList<ExtractedRole> roles, string fallbackOwner)
-    {
-        var tasks = new List<(ExtractedTask, bool)>();
-        foreach (var level in levels)
-        {
-            var n = 0;
-            foreach (var (line, block) in level.MeasureLines)
-            {
-                if (Numbering.Match(line) is not { } item || item.Rest.Length < 4 || SectionTree.HeadingOf(new SourceBlock(0, line)) is not null)
-                {
-                    continue;
-                }
+    public static ImmutableArray<(ExtractedTask Task, bool OwnerFound)> Extract(IReadOnlyList<ExtractedLevel> levels, IReadOnlyList<ExtractedRole> roles, string fallbackOwner) =>
+        [.. levels.SelectMany(level => General(level.MeasureLines.Select(m => (m.Text, level.Source with { Block = m.Block, Sentence = m.Text })), level.Level, roles, fallbackOwner, 0))];
 
-                n++;
-                var owner = OwnerOf(item.Rest, roles);
-                tasks.Add((new ExtractedTask($"{level.Level.ToLowerInvariant()}-{n}", Title(item.Rest), level.Level, owner ?? fallbackOwner, Deadline(item.Rest), level.Source with { Block = block, Sentence = line }), owner is not null));
-            }
-        }
-
-        return [.. tasks];
-    }
-
-    /// <summary>Tasks from numbered actions of a measures section that belongs to no level (4.4 响应措施, 处置措施): they
-    /// are the lowest level's, and so every level's.</summary>
+    /// <summary>Tasks from numbered actions of <paramref name="level"/>'s measures, or of a measures section that belongs
+    /// to no level (4.4 响应措施, 处置措施: they are the lowest level's, and so every level's), numbered after
+    /// <paramref name="first"/>.</summary>
     public static ImmutableArray<(ExtractedTask Task, bool OwnerFound)> General(IEnumerable<(string Line, Source Source)> lines, string level, IReadOnlyList<ExtractedRole> roles, string fallbackOwner, int first)
     {
         var tasks = new List<(ExtractedTask, bool)>();
