@@ -56,22 +56,9 @@ public static class ImportCommand
             var root = parse.GetValue(output)!;
             var targets = batch.Files.Select(f => (Path: Path.Combine(root, f.Path), f.Text)).ToList();
 
-            // Refuse before writing anything, so a refused command leaves the folder as it was.
-            var taken = parse.GetValue(force) ? [] : targets.Where(f => File.Exists(f.Path)).ToList();
-            foreach (var (path, _) in taken)
-            {
-                stderr.WriteLine(TextFormatter.Line(DiagnosticCodes.WouldOverwrite.Create(SourceSpan.StartOf(CheckReport.Relative(Path.GetFullPath(path))), language.Value, path)));
-            }
-
-            if (taken.Count > 0)
+            if (!NewFiles.Write(targets, parse.GetValue(force), language.Value, stderr))
             {
                 return CliApp.HasErrors;
-            }
-
-            foreach (var (path, content) in targets)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                AtomicFile.WriteAllText(path, content);
             }
 
             var compilation = WorkspaceCompiler.Compile(Path.GetFullPath(root), new CompilationOptions(language.Value, DateOnly.FromDateTime(DateTime.Now)));

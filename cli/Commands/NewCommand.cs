@@ -107,28 +107,14 @@ public static class NewCommand
 
     private static int Write(IReadOnlyList<(string Path, string Text)> files, bool force, UiLanguage language, string next, TextWriter stdout, TextWriter stderr)
     {
-        // Refuse before writing anything, so a refused command leaves the folder as it was.
-        var taken = force ? [] : files.Where(f => File.Exists(f.Path)).ToArray();
-        foreach (var (path, _) in taken)
-        {
-            var d = DiagnosticCodes.WouldOverwrite.Create(SourceSpan.StartOf(CheckReport.Relative(Path.GetFullPath(path))), language, path);
-            stderr.WriteLine(TextFormatter.Line(d));
-        }
-
-        if (taken.Length > 0)
+        if (!NewFiles.Write(files, force, language, stderr))
         {
             return CliApp.HasErrors;
         }
 
         var text = new CliText(language);
-        foreach (var (path, content) in files)
+        foreach (var (path, _) in files)
         {
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            AtomicFile.WriteAllText(path, content);
             stdout.WriteLine(text.Wrote(path));
         }
 

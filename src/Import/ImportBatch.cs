@@ -88,7 +88,7 @@ public static class ImportReport
         L("|---|---|---|---|---|---:|---:|---|");
         foreach (var d in imported)
         {
-            var missing = d.Warnings.Where(w => w.Code == DiagnosticCodes.ImportElementMissing.Code).Select(w => w.Message).Count();
+            var missing = d.Warnings.Count(w => w.Code == DiagnosticCodes.ImportElementMissing.Code);
             L($"| {Cell(Path.GetFileName(d.File))} | {KindName(d.Draft.Kind, zh)} | {string.Join("、", d.Draft.Hazards.Select(h => HazardName(h, zh)))} | {string.Join("、", d.Draft.Levels.Select(l => l.Level))} | {d.TriggersMapped}/{d.TriggersTotal} | {d.Draft.Roles.Length} | {d.Draft.Tasks.Length} | {missing} |");
         }
 

@@ -28,12 +28,13 @@ public static partial class TriggerPhrases
 
     private static readonly ImmutableArray<string> ColourOrder = ["蓝", "黄", "橙", "红"];
 
+    // The signals' names in the catalogue (台风预警信号 → 台风, 地质灾害气象风险预警 → 地质灾害气象风险), and the short name
+    // plans also write for the geological warning; the longest first, so that 地质灾害气象风险 wins over 地质灾害.
     private static readonly ImmutableArray<(string Zh, string Id)> WarningKinds =
     [
-        ("地质灾害气象风险", "geological"), ("地质灾害", "geological"), ("森林火险", "forest-fire"), ("道路结冰", "road-icing"),
-        ("风暴潮", "storm-surge"), ("沙尘暴", "sandstorm"), ("台风", "typhoon"), ("暴雨", "rainstorm"), ("暴雪", "blizzard"),
-        ("寒潮", "cold-wave"), ("大风", "gale"), ("高温", "heat"), ("干旱", "drought"), ("雷电", "lightning"), ("冰雹", "hail"),
-        ("霜冻", "frost"), ("大雾", "fog"), ("洪水", "flood"), ("雪崩", "avalanche"), ("霾", "haze"),
+        .. WarningSignals.All.Select(w => (Zh: w.Zh.Replace("预警信号", "", StringComparison.Ordinal).Replace("预警", "", StringComparison.Ordinal), Id: w.Id))
+            .Append((Zh: "地质灾害", Id: "geological"))
+            .OrderByDescending(k => k.Zh.Length),
     ];
 
     private static readonly ImmutableDictionary<string, string> People = new Dictionary<string, string>

@@ -81,8 +81,6 @@ public static class PlanClassifier
         return found.Count > 0 ? found : ["fire"];
     }
 
-    public static bool HazardKnown(string title) => HazardWords.Any(h => title.Contains(h.Word, StringComparison.Ordinal));
-
     public static string CategoryOf(string hazard) => Hazards.All.FirstOrDefault(h => h.Id == hazard) is { } h && IsNatural(h.Id) ? "natural" : "accident";
 
     /// <summary>The jurisdiction a title starts with (龙湾区, 宁县, 永中街道, 温州市) and its tier; null when none.</summary>
