@@ -190,7 +190,8 @@ public static partial class PlanImporter
         }
 
         // Measures that belong to no level: numbered actions of a section named for them, outside every level's section.
-        var lowest = levels.OrderBy(l => LevelExtractor.Order.IndexOf(l.Level)).First();
+        // Levels are in order, IV first (LevelExtractor.Order).
+        var lowest = levels[0];
         var general = tree.SelfAndDescendants()
             .Where(c => c.Heading is not null && MeasuresTitle().IsMatch(c.Title) && LevelExtractor.LevelsNamed(c.Title).IsEmpty && ElementCatalog.KeyOf(c.Title) is null or "response" or "measures")
             .SelectMany(c => c.Body.Where(b => !b.IsTable).Select(b => (b.Text, new Source(c.Label, b.Index, b.Text))));
@@ -233,7 +234,7 @@ public static partial class PlanImporter
             var said = mapped.FirstOrDefault(m => m.Key == "end")?.Section;
             var text = said is null ? "原文未写明响应终止条件" : string.Join("", said.AllBlocks().Select(b => b.Text));
             inputs.Add(new DraftInput("judged.end", "【待确认】响应终止", Clip(text, 200)));
-            end = ("judged.end", levels.OrderBy(l => LevelExtractor.Order.IndexOf(l.Level)).Last().Declare, said is null ? "【待确认】原文未写明响应终止条件" : $"【待确认】{said.Label}：“{Clip(text, 60)}”未能转换，暂以输入 judged.end 表示");
+            end = ("judged.end", levels[^1].Declare, said is null ? "【待确认】原文未写明响应终止条件" : $"【待确认】{said.Label}：“{Clip(text, 60)}”未能转换，暂以输入 judged.end 表示");
             warnings.Add(DiagnosticCodes.ImportTriggerUnmapped.Create(At(said?.Heading?.Index ?? 1), language, "响应终止", Clip(text, 60)));
             extractions.Add(new("响应终止", "judged.end", said?.Label ?? "—", Confirm: true));
         }
