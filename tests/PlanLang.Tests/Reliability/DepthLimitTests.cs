@@ -142,9 +142,3 @@ public sealed class OversizedFileTests
         Assert.Contains("5,368,709,120", huge.Message, StringComparison.Ordinal);
     }
 }
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class RunsAlone
-{
-    public const string Name = "alone";
-}

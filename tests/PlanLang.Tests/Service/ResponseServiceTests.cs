@@ -16,6 +16,9 @@ namespace PlanLang.Tests.Service;
 /// acknowledged and escalates to the backup (B角) with no request made, the backup hears of it by 企业微信, 钉钉 (signed
 /// URL) and e-mail, acknowledges through the link after signing in, and escalation stops.
 /// </summary>
+// Alone: on a loaded run the 2 s between the backup's step and the commander's was once spent before the test could
+// acknowledge, and the commander was called as the service should when nobody answers.
+[Collection(RunsAlone.Name)]
 public sealed class ResponseServiceTests : IAsyncDisposable
 {
     private readonly SimpleSmtpServer smtp;
@@ -61,9 +64,25 @@ public sealed class ResponseServiceTests : IAsyncDisposable
 
         using var deputy = service.SignedIn("lw/deputy", ServiceWorkspace.Password);
 
-        // Nobody acknowledges. The escalation to the backup is recorded at its moment with no request made.
-        var backupSeen = await WaitFor(() => robots.Received.Count(r => !r.Failed && r.Body.Contains("叫应", StringComparison.Ordinal)) >= 2 && Mails("deputy@").Count > 0, TimeSpan.FromSeconds(20));
-        Assert.True(backupSeen, $"the backup was not reached: {robots.Received.Count} robot posts, {smtp.ReceivedEmailCount} mails to {string.Join(", ", smtp.ReceivedEmail.SelectMany(m => m.ToAddresses).Select(a => a.Address))}\n{service.Output}");
+        // Nobody acknowledges. The backup hears of it by e-mail, with the link that acknowledges after sign-in, and
+        // confirms at once: before the commander's step, one ack interval (2 s) after the backup's. The other checks
+        // wait until after the acknowledgement so that a loaded machine cannot spend that window on them.
+        var mailed = await WaitFor(() => Mails("deputy@").Any(m => m.Subject?.Contains("叫应", StringComparison.Ordinal) == true), TimeSpan.FromSeconds(20));
+        Assert.True(mailed, $"the backup was not reached by e-mail: {smtp.ReceivedEmailCount} mails to {string.Join(", ", smtp.ReceivedEmail.SelectMany(m => m.ToAddresses).Select(a => a.Address))}\n{service.Output}");
+        var mail = Mails("deputy@").First(m => m.Subject?.Contains("叫应", StringComparison.Ordinal) == true);
+        var link = (mail.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim()).First(l => l.Contains("/ack/", StringComparison.Ordinal));
+        var url = new Uri(link[link.IndexOf("http", StringComparison.Ordinal)..]);
+        var confirm = await (await deputy.GetAsync(url.PathAndQuery)).Content.ReadAsStringAsync();
+        var acked = await deputy.PostAsync(url.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = ServiceProcess.FormToken(confirm), ["note"] = "已电话报告市防指" }));
+        var ackedAt = DateTimeOffset.Now;
+        Assert.True(acked.StatusCode == HttpStatusCode.OK, await acked.Content.ReadAsStringAsync());
+        Assert.True(ackedAt < ackDue + TimeSpan.FromSeconds(2), $"acknowledged {(ackedAt - ackDue).TotalSeconds:0.00} s after the ack time, past the commander's step: the machine was too loaded for this test\n{service.Output}");
+        Assert.Equal(service.Port, url.Port);
+        Assert.Contains("电话报告市防指", confirm, StringComparison.Ordinal);
+
+        // The escalation to the backup was recorded at its moment with no request made.
+        var robotsSeen = await WaitFor(() => robots.Received.Count(r => !r.Failed && r.Body.Contains("叫应", StringComparison.Ordinal)) >= 2, TimeSpan.FromSeconds(20));
+        Assert.True(robotsSeen, $"the backup was not reached by robot: {robots.Received.Count} robot posts\n{service.Output}");
         var events = await ServiceProcess.Json(await director.GetAsync("/api/incidents/lw-1/events"));
         var escalated = events.AsArray().Single(e => (string?)e!["type"] == EventTypes.TaskEscalated)!;
         var at = DateTimeOffset.Parse((string)escalated["at"]!, System.Globalization.CultureInfo.InvariantCulture);
@@ -90,21 +109,12 @@ public sealed class ResponseServiceTests : IAsyncDisposable
         var dingBody = JsonNode.Parse(signed.Body)!;
         Assert.Equal(["057788886012"], dingBody["at"]!["atMobiles"]!.AsArray().Select(m => (string)m!));
 
-        // E-mail to the backup, with the link that acknowledges after sign-in.
-        var mail = Mails("deputy@").First(m => m.Subject?.Contains("叫应", StringComparison.Ordinal) == true);
-        var link = (mail.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim()).First(l => l.Contains("/ack/", StringComparison.Ordinal));
-        var url = new Uri(link[link.IndexOf("http", StringComparison.Ordinal)..]);
-        Assert.Equal(service.Port, url.Port);
-
-        // The backup, signed in on the phone already, follows the link and confirms: before the commander's step, one
-        // ack interval (2 s) after the backup's (signing in through the form is checked below, outside that window).
-        var confirm = await (await deputy.GetAsync(url.PathAndQuery)).Content.ReadAsStringAsync();
-        Assert.Contains("电话报告市防指", confirm, StringComparison.Ordinal);
-        var acked = await deputy.PostAsync(url.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = ServiceProcess.FormToken(confirm), ["note"] = "已电话报告市防指" }));
-        Assert.True(acked.StatusCode == HttpStatusCode.OK, await acked.Content.ReadAsStringAsync());
-
-        // Escalation stops: past the commander's step (ack due + 2 × 2 s) nothing more is recorded or sent about it.
-        await Task.Delay(ackDue + TimeSpan.FromSeconds(4.5) - DateTimeOffset.Now);
+        // Escalation stops: past the commander's step (ack due + 2 s), with room, nothing more is recorded or sent about it.
+        var pastCommander = ackDue + TimeSpan.FromSeconds(4.5) - DateTimeOffset.Now;
+        if (pastCommander > TimeSpan.Zero)
+        {
+            await Task.Delay(pastCommander);
+        }
         var log = (await ServiceProcess.Json(await director.GetAsync("/api/incidents/lw-1/events"))).AsArray();
         Assert.Single(log, e => (string?)e!["type"] == EventTypes.TaskEscalated);
         var ack = log.Single(e => (string?)e!["type"] == EventTypes.TaskAcknowledged)!;

@@ -12,6 +12,8 @@ namespace PlanLang.Tests.Service;
 /// 50 incidents × 10 tasks whose acknowledgements fall due 3 … 12 s after they start (500 armed deadlines, each with
 /// a second step to the commander one interval later).
 /// </summary>
+// Alone: each step must be recorded within 1 s of its time; that bounds the service, not the other tests beside it.
+[Collection(RunsAlone.Name)]
 public sealed class SchedulerTests(ITestOutputHelper output) : IDisposable
 {
     private const int Incidents = 50;
