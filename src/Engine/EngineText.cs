@@ -87,7 +87,8 @@ public static class EngineText
 
     public static Text PlanHasNoInput(string path) => new($"预案没有输入 {path}", $"the plan has no input {path}");
 
-    public static Text DeclareLevel(string level) => new($"启动{level}级响应", $"declare level {level}");
+    // 启动Ⅲ级响应: the level as Chinese documents write it, not the plan's id.
+    public static Text DeclareLevel(string level) => new($"启动{Domain.ResponseLevels.All.FirstOrDefault(t => t.Id == level)?.Zh ?? level + "级"}响应", $"declare level {level}");
 
     public static Text ActOnTask(string task) => new($"处理任务“{task}”", $"act on task '{task}'");
 

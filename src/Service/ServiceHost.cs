@@ -20,6 +20,7 @@ using PlanLang.Engine.Store;
 using PlanLang.Service.Accounts;
 using PlanLang.Service.Api;
 using PlanLang.Service.Cap;
+using PlanLang.Service.Console;
 using PlanLang.Service.Data;
 using PlanLang.Service.Notifications;
 using PlanLang.Service.Notifications.Channels;
@@ -126,6 +127,9 @@ public static class ServiceHost
             };
         });
         builder.Services.AddHostedService<DeliveryWorker>();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton<LiveFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         builder.Services.AddSingleton<ServiceCore>();
         builder.Services.AddSingleton(sp => new CapFanOut(sp.GetRequiredService<ServiceCore>(), database));
         if (!options.CapFeeds.IsDefaultOrEmpty)
@@ -200,6 +204,7 @@ public static class ServiceHost
         IncidentEndpoints.Map(built);
         CapEndpoints.Map(built);
         ConsoleChannel.Map(built);
+        ConsoleEndpoints.Map(built);
         built.Lifetime.ApplicationStarted.Register(() =>
             built.Services.GetRequiredService<ILogger<ServiceCore>>().Started(options.Urls, root, store is PostgresEventStore ? "postgresql" : "sqlite"));
         built.Lifetime.ApplicationStopped.Register(() =>

@@ -74,6 +74,13 @@ public sealed class AccessPolicy(Func<DutyDirectory> directoryNow, Func<IEnumera
         }
     }
 
+    /// <summary>Whether the caller may act for <paramref name="role"/> now: as it or as a role above it in the
+    /// <c>reports-to</c> chain. What a client shows (a declare button, a task's actions) asks this; the command itself
+    /// is still decided by <see cref="RequireRole"/> and the command's chain check.</summary>
+    public bool MayActFor(Caller caller, PlanRuntime plan, string role, DateTimeOffset at) =>
+        caller.Kind == CallerKind.Operator
+        || (caller.Kind != CallerKind.Observer && RolesOf(caller.Person, plan, at).Any(h => plan.IsSelfOrAbove(h.Role, role)));
+
     /// <summary>Observations and alerts: the operator, a duty officer, or someone holding a role of the plan.</summary>
     public void RequireFeed(Caller caller, PlanRuntime plan, DateTimeOffset at, Text what)
     {

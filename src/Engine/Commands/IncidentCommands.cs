@@ -60,7 +60,7 @@ public sealed class IncidentCommands(UiLanguage language)
                 throw RefusedException.Of(DiagnosticCodes.InvalidTransition, language, Describe(state), EngineText.DeclareLevel(normalized));
             }
 
-            throw RefusedException.Of(DiagnosticCodes.NotAllowed, language, by, EngineText.DeclareLevel(normalized), plan.Level(normalized)!.Declare?.Id ?? "?");
+            throw RefusedException.Of(DiagnosticCodes.NotAllowed, language, plan.ActorName(by, language), EngineText.DeclareLevel(normalized), plan.Level(normalized)!.Declare?.Id is { } declare ? plan.ActorName(declare, language) : "?");
         }
 
         return DeclareLevel(state, plan, normalized, by, at, reason);
@@ -78,7 +78,7 @@ public sealed class IncidentCommands(UiLanguage language)
 
         if (!plan.IsSelfOrAbove(by, task.Owner))
         {
-            throw RefusedException.Of(DiagnosticCodes.NotAllowed, language, by, EngineText.ActOnTask(taskId), task.Owner);
+            throw RefusedException.Of(DiagnosticCodes.NotAllowed, language, plan.ActorName(by, language), EngineText.ActOnTask(plan.TaskTitle(taskId)), plan.ActorName(task.Owner, language));
         }
 
         // Idempotent: acknowledging an acknowledged task, or completing a done one, changes nothing.
@@ -197,7 +197,7 @@ public sealed class IncidentCommands(UiLanguage language)
 
         if (!unmet.SequenceEqual([IncidentMachine.EndHeld]))
         {
-            throw RefusedException.Of(DiagnosticCodes.NotAllowed, language, by, what, plan.Plan.EndDeclare?.Id ?? "?");
+            throw RefusedException.Of(DiagnosticCodes.NotAllowed, language, plan.ActorName(by, language), what, plan.Plan.EndDeclare?.Id is { } declare ? plan.ActorName(declare, language) : "?");
         }
 
         var status = state.EndHeldSince is { } since

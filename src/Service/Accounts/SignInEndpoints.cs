@@ -26,12 +26,8 @@ public static class SignInEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext http, ServiceCore core) => Html(
-            core.Language,
-            T(core.Language, "PlanLang 应急响应服务", "PlanLang response service"),
-            http.User.Identity?.IsAuthenticated == true
-                ? $"<p>{Encode(T(core.Language, "已登录：", "Signed in: "))}{Encode(core.PersonName(ServiceCore.CallerOf(http.User).Person))}</p><p><a href=\"/api/me\">/api/me</a> · <a href=\"/openapi/v1.json\">/openapi/v1.json</a></p>"
-                : $"<p><a href=\"/login\">{Encode(T(core.Language, "登录", "Sign in"))}</a></p>")).ExcludeFromDescription();
+        // Signed in: the console; otherwise the sign-in form, which comes back to the console.
+        app.MapGet("/", (HttpContext http) => Results.Redirect(http.User.Identity?.IsAuthenticated == true ? "/console" : "/login?returnUrl=%2Fconsole")).ExcludeFromDescription();
 
         app.MapGet("/login", (HttpContext http, ServiceCore core, IAntiforgery antiforgery, string? returnUrl) =>
             LoginPage(http, core, antiforgery, returnUrl, null, StatusCodes.Status200OK)).ExcludeFromDescription();

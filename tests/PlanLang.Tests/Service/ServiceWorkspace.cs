@@ -17,7 +17,9 @@ public sealed class ServiceWorkspace : IDisposable
 
     /// <param name="smtpPort">The SMTP receiver's port; 0 for no e-mail and no robots (the console only).</param>
     /// <param name="ackSpread">Each further task's acknowledgement is due this many seconds later than the one before.</param>
-    public ServiceWorkspace(int smtpPort, string robots, string ack = "2 s", int tasks = 1, bool auto = false, int ackSpread = 0)
+    /// <param name="console">For the console's tests: 区防指办 is held by whoever the roster has on duty (周磊), and Ⅲ
+    /// brings two tasks of its own, with steps.</param>
+    public ServiceWorkspace(int smtpPort, string robots, string ack = "2 s", int tasks = 1, bool auto = false, int ackSpread = 0, bool console = false)
     {
         Files = new TempWorkspace(withConfig: false, withRegistry: false);
         Files.Write("planlang.yaml", smtpPort == 0
@@ -58,6 +60,18 @@ public sealed class ServiceWorkspace : IDisposable
         var taskLines = string.Join("\n", Enumerable.Range(0, tasks).Select(i => i == 0
             ? $"  - {{ id: report, title: 电话报告市防指, owner: office, from: IV, within: 30 min, ack: {ack} }}"
             : $"  - {{ id: t{i}, title: 任务{i}, owner: office, from: IV, within: {30 + i} min, ack: {(ackSpread > 0 ? $"{int.Parse(ack.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) + (i * ackSpread)} s" : ack)} }}"));
+        if (console)
+        {
+            taskLines += """
+
+                  - { id: evacuate, title: 组织转移危险区域群众, owner: office, from: III, within: 2 h, ack: 10 min, steps: [通知各街道启动转移, 核对转移人员名单, 报告转移人数] }
+                  - { id: shelters, title: 开放避灾安置场所, owner: office, from: III, within: 1 h, ack: 10 min }
+                """;
+        }
+
+        var office = console
+            ? "office: { title: 区防指办, holder: 区防指办值班员, backup: 区应急管理局分管副局长, post: lw/duty, backup-post: lw/ema-deputy, reports-to: commander }"
+            : "office: { title: 区防指办, holder: 区应急管理局局长, backup: 区应急管理局分管副局长, post: lw/ema-director, backup-post: lw/ema-deputy, reports-to: commander }";
         Files.Write("typhoon.plan.yaml", $"""
             planlang: 1
             id: lw/typhoon
@@ -69,7 +83,7 @@ public sealed class ServiceWorkspace : IDisposable
             organization:
               roles:
                 commander: {"{"} title: 总指挥, holder: 区长, post: lw/district-head {"}"}
-                office: {"{"} title: 区防指办, holder: 区应急管理局局长, backup: 区应急管理局分管副局长, post: lw/ema-director, backup-post: lw/ema-deputy, reports-to: commander {"}"}
+                {office}
             levels:
               IV: {"{"} when: "warning.typhoon >= blue", declare: office{(auto ? ", auto: true" : string.Empty)} {"}"}
               III: {"{"} when: "warning.typhoon >= yellow", declare: commander {"}"}

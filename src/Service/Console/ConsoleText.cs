@@ -1,0 +1,68 @@
+using PlanLang.Diagnostics;
+
+namespace PlanLang.Service.Console;
+
+/// <summary>Every word of the console's pages, in zh-CN and en, in one place.</summary>
+public static class ConsoleText
+{
+    public static readonly Text Product = new("PlanLang 应急响应", "PlanLang response");
+    public static readonly Text Incidents = new("在办事件", "Open incidents");
+    public static readonly Text SignedInAs = new("当前用户", "Signed in as");
+    public static readonly Text SignOut = new("退出", "Sign out");
+    public static readonly Text SwitchLanguage = new("English", "中文");
+    public static readonly Text Exercise = new("演练", "Exercise");
+    public static readonly Text Plan = new("预案", "Plan");
+    public static readonly Text Jurisdiction = new("辖区", "Jurisdiction");
+    public static readonly Text Hazard = new("灾种", "Hazard");
+    public static readonly Text StateLabel = new("状态", "State");
+    public static readonly Text Level = new("响应级别", "Level");
+    public static readonly Text ProposedLevel = new("建议启动", "Proposed");
+    public static readonly Text DeclaredBy = new("由谁决定", "Declared by");
+    public static readonly Text OverdueCount = new("超时", "Overdue");
+    public static readonly Text EscalatedCount = new("已叫应", "Escalated");
+    public static readonly Text Started = new("开始时间", "Started");
+    public static readonly Text All = new("全部", "All");
+    public static readonly Text Filter = new("筛选", "Filter");
+    public static readonly Text NoIncidents = new("没有符合条件的事件。", "No incident matches.");
+    public static readonly Text NoLevel = new("未启动响应", "no response declared");
+    public static readonly Text Declare = new("决定启动", "Declare");
+    public static readonly Text DeclareAs = new("以此身份决定", "Declare as");
+    public static readonly Text Reason = new("理由（可不填）", "Reason (optional)");
+    public static readonly Text MustDeclare = new("须由{0}决定启动。", "To be declared by {0}.");
+    public static readonly Text MyTasks = new("我的任务", "My tasks");
+    public static readonly Text NoMyTasks = new("当前没有您所任角色的任务。", "No task of a role you hold now.");
+    public static readonly Text MyRoles = new("我的角色", "My roles");
+    public static readonly Text NoRoles = new("您在本事件中没有角色，只能查看。", "You hold no role in this incident and can only read it.");
+    public static readonly Text AllTasks = new("各角色任务", "Tasks by role");
+    public static readonly Text Conditions = new("观测与预警", "Observations and alerts");
+    public static readonly Text NoConditions = new("尚无观测值或预警。", "No observation or alert yet.");
+    public static readonly Text Timeline = new("事件记录", "Timeline");
+    public static readonly Text AckBy = new("确认时限", "Acknowledge by");
+    public static readonly Text DueBy = new("完成时限", "Due by");
+    public static readonly Text Steps = new("处置要点", "Steps");
+    public static readonly Text Contacts = new("联系人", "Contacts");
+    public static readonly Text Note = new("备注", "Note");
+    public static readonly Text Ack = new("确认接收", "Acknowledge");
+    public static readonly Text Done = new("已完成", "Done");
+    public static readonly Text Skip = new("跳过", "Skip");
+    public static readonly Text ActAs = new("身份", "Act as");
+    public static readonly Text OverdueMark = new("已超时", "overdue");
+    public static readonly Text AsBackup = new("（B角）", " (backup)");
+    public static readonly Text Refused = new("未能执行", "Not done");
+    public static readonly Text Pending = new("待发送（离线，网络恢复后自动发送）", "Pending (offline; sent when the network returns)");
+    public static readonly Text Live = new("实时更新", "Live");
+    public static readonly Text Reconnecting = new("连接中断，正在重连…", "Connection lost, reconnecting…");
+
+    public static Text State(string state) => state switch
+    {
+        "standby" => new("待命", "standby"),
+        "responding" => new("响应中", "responding"),
+        "ended" => new("响应终止", "ended"),
+        _ => new("已关闭", "closed"),
+    };
+
+    public static Text Escalated(string step, string to, string at) => new($"{step}：{to}（{at}）", $"escalated to {to} ({step}, {at})");
+
+    public static string Format(this Text text, UiLanguage language, params object[] args) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, text.For(language), args);
+}

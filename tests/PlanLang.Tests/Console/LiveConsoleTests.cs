@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Playwright;
+using PlanLang.Engine.Events;
+using PlanLang.Tests.Infrastructure;
+using PlanLang.Tests.Service;
+
+namespace PlanLang.Tests.Console;
+
+/// <summary>
+/// The responders' console in Debian's Chromium, two people on two devices: 区防指办's duty officer (周磊, on the
+/// roster) and the commander (林致远). What one does shows on the other's open page within 1 s, with no reload; who may
+/// not declare sees no declare button, and a declaration posted by hand is refused by the service with nothing
+/// written.
+/// </summary>
+[Collection(RunsAlone.Name)]
+public sealed class LiveConsoleTests : IClassFixture<ConsoleBrowser>, IDisposable
+{
+    private static readonly TimeSpan Live = TimeSpan.FromSeconds(1);
+
+    private readonly ConsoleBrowser browser;
+    private readonly ServiceWorkspace ws = new(0, string.Empty, ack: "10 min", console: true);
+
+    public LiveConsoleTests(ConsoleBrowser browser)
+    {
+        this.browser = browser;
+        ws.AddAccounts();
+    }
+
+    public void Dispose() => ws.Dispose();
+
+    [Fact]
+    public async Task What_one_person_does_shows_on_the_others_page_within_a_second_and_only_who_may_declare_can()
+    {
+        using var service = ServiceProcess.Start(ws.Root);
+        using var api = service.SignedIn("lw/duty-a", ServiceWorkspace.Password);
+        await ServiceProcess.Json(await api.PostAsJsonAsync("/api/incidents", new { plan = "lw/typhoon", id = "lw-1" }));
+        await ServiceProcess.Json(await api.PostAsync("/api/incidents/lw-1/cap", new StringContent(ServiceWorkspace.TyphoonAlert("WZ-2026-0720-001"), Encoding.UTF8, "application/cap+xml")));
+
+        var officer = await browser.SignedIn(service.BaseAddress, "lw/duty-a", ServiceWorkspace.Password);
+        var commander = await browser.SignedIn(service.BaseAddress, "lw/head", ServiceWorkspace.Password);
+        var said = new List<string>();
+        officer.Dialog += (_, d) => { said.Add(d.Message); _ = d.DismissAsync(); };
+        officer.Console += (_, m) => said.Add(m.Text);
+
+        // 在办事件 lists it with its proposed level and who must declare it.
+        var row = officer.Locator("li.incident[data-incident=lw-1]");
+        await Assertions.Expect(row).ToContainTextAsync("龙湾区防台风应急预案");
+        await Assertions.Expect(row).ToContainTextAsync("Ⅳ级响应（须由区防指办决定启动。）");
+        await officer.ClickAsync("li.incident[data-incident=lw-1] a");
+        await commander.GotoAsync("/console/incidents/lw-1");
+
+        // Ⅳ is 区防指办's to declare: the officer has the button, the commander (above it) may too.
+        await officer.ClickAsync("button.declare-button");
+        await Assertions.Expect(officer.Locator("strong.level")).ToHaveTextAsync("Ⅳ级响应");
+        await Assertions.Expect(officer.Locator("#my-tasks ~ article[data-task=report]")).ToContainTextAsync("电话报告市防指");
+        await Assertions.Expect(commander.Locator("strong.level")).ToHaveTextAsync("Ⅳ级响应");
+
+        // The officer acknowledges; the commander's page shows it within 1 s without a reload.
+        await commander.EvaluateAsync("() => window.notReloaded = true");
+        var report = commander.Locator("article[data-task=report]").First;
+        await Assertions.Expect(report).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bpending\\b"));
+        var watch = Stopwatch.StartNew();
+        await officer.Locator("#my-tasks ~ article[data-task=report] button[value=ack]").ClickAsync();
+        await Assertions.Expect(report).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\backnowledged\\b"), new() { Timeout = 10_000 });
+        var shown = watch.Elapsed;
+        Assert.True(shown <= Live, $"the commander saw the acknowledgement {shown.TotalMilliseconds:F0} ms after the click");
+        Assert.True(await commander.EvaluateAsync<bool>("() => window.notReloaded === true"), "the commander's page was reloaded");
+
+        // A yellow warning proposes Ⅲ, the commander's to declare: the officer sees no button, and a declaration
+        // posted by hand with the page's own token is refused with its code and writes nothing.
+        await ServiceProcess.Json(await api.PostAsync("/api/incidents/lw-1/cap", new StringContent(ServiceWorkspace.TyphoonAlert("WZ-2026-0720-002", "黄色"), Encoding.UTF8, "application/cap+xml")));
+        await Assertions.Expect(officer.Locator("[data-proposed=III]")).ToBeVisibleAsync();
+        await Assertions.Expect(officer.Locator(".proposed")).ToContainTextAsync("须由总指挥决定启动");
+        await Assertions.Expect(officer.Locator("button.declare-button")).ToHaveCountAsync(0);
+        var before = await EventCount(api);
+        var forged = await officer.EvaluateAsync<string>("""
+            async () => {
+              const token = document.querySelector('input[name=__RequestVerificationToken]').value;
+              const r = await fetch('/console/incidents/lw-1/declare', { method: 'POST', headers: { 'X-PlanLang-Console': '1' },
+                body: new URLSearchParams({ __RequestVerificationToken: token, level: 'III', as: 'office' }) });
+              return r.status + ' ' + await r.text();
+            }
+            """);
+        Assert.StartsWith("403 ", forged, StringComparison.Ordinal);
+        Assert.True(forged.Contains("PL7004", StringComparison.Ordinal) && forged.Contains("区防指办", StringComparison.Ordinal), forged);
+        Assert.Equal(before, await EventCount(api));
+
+        // The commander declares Ⅲ; the officer's page shows Ⅲ and its new tasks within 1 s.
+        await officer.EvaluateAsync("() => window.notReloaded = true");
+        watch.Restart();
+        await commander.ClickAsync("button.declare-button");
+        await Assertions.Expect(officer.Locator("strong.level")).ToHaveTextAsync("Ⅲ级响应", new() { Timeout = 10_000 });
+        await Assertions.Expect(officer.Locator("#my-tasks ~ article[data-task=evacuate]")).ToContainTextAsync("组织转移危险区域群众", new() { Timeout = 10_000 });
+        shown = watch.Elapsed;
+        Assert.True(shown <= Live, $"the officer saw Ⅲ and its tasks {shown.TotalMilliseconds:F0} ms after the commander's click");
+        Assert.True(await officer.EvaluateAsync<bool>("() => window.notReloaded === true"), "the officer's page was reloaded");
+        await Assertions.Expect(officer.Locator("#my-tasks ~ article[data-task=evacuate] .steps li")).ToHaveTextAsync(["通知各街道启动转移", "核对转移人员名单", "报告转移人数"]);
+
+        // The timeline names who acted, as which role, in the workspace's zone.
+        await Assertions.Expect(officer.Locator(".timeline")).ToContainTextAsync("林致远（总指挥）");
+        await Assertions.Expect(officer.Locator(".timeline")).ToContainTextAsync("+08:00");
+        var log = (await ServiceProcess.Json(await api.GetAsync("/api/incidents/lw-1/events"))).AsArray();
+        Assert.Single(log, e => (string?)e!["type"] == EventTypes.TaskAcknowledged);
+        Assert.Equal(2, log.Count(e => (string?)e!["type"] == EventTypes.LevelDeclared));
+    }
+
+    private static async Task<int> EventCount(HttpClient api) => (await ServiceProcess.Json(await api.GetAsync("/api/incidents/lw-1/events"))).AsArray().Count;
+}
