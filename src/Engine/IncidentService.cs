@@ -154,15 +154,17 @@ public sealed class IncidentService(
 
     /// <summary>A task command whose role is chosen from the incident as it stands (<paramref name="actAs"/>), in the
     /// same read of the log as the decision: what a host does for a person who did not say which role.</summary>
-    public IncidentState Task(string id, string task, TaskAction action, Func<IncidentState, PlanRuntime, string> actAs, string? note, Caller caller) =>
-        TaskAsync(id, task, action, actAs, note, caller).GetAwaiter().GetResult();
+    /// <remarks><paramref name="key"/>: the device's key for this command (<see cref="IKeyedCommand"/>); a key already
+    /// applied writes nothing.</remarks>
+    public IncidentState Task(string id, string task, TaskAction action, Func<IncidentState, PlanRuntime, string> actAs, string? note, Caller caller, string? key = null) =>
+        TaskAsync(id, task, action, actAs, note, caller, key).GetAwaiter().GetResult();
 
-    public Task<IncidentState> TaskAsync(string id, string task, TaskAction action, Func<IncidentState, PlanRuntime, string> actAs, string? note, Caller caller) =>
+    public Task<IncidentState> TaskAsync(string id, string task, TaskAction action, Func<IncidentState, PlanRuntime, string> actAs, string? note, Caller caller, string? key = null) =>
         ExecuteAsync(id, null, caller, (state, plan, when, who) =>
         {
             var by = actAs(state, plan);
             access?.RequireRole(who, plan, by, when, EngineText.ActOnTask(plan.TaskTitle(task)));
-            return commands.Task(state, plan, when, task, by, note, action);
+            return commands.Task(state, plan, when, task, by, note, action, key);
         });
 
     private IncidentState TaskCommand(string id, DateTimeOffset? at, string task, string by, string? note, TaskAction action, Caller? caller) =>

@@ -66,9 +66,15 @@ public sealed class IncidentCommands(UiLanguage language)
         return DeclareLevel(state, plan, normalized, by, at, reason);
     }
 
-    public IReadOnlyList<NewEvent> Task(IncidentState state, PlanRuntime plan, DateTimeOffset at, string taskId, string by, string? note, TaskAction action)
+    public IReadOnlyList<NewEvent> Task(IncidentState state, PlanRuntime plan, DateTimeOffset at, string taskId, string by, string? note, TaskAction action, string? key = null)
     {
         RequireRole(plan, by);
+        if (key is not null && state.CommandKeys.Contains(key))
+        {
+            // Sent again (a phone's queue after the network came back): it was applied the first time.
+            return [];
+        }
+
         if (!state.Tasks.TryGetValue(taskId, out var task))
         {
             throw RefusedException.Of(DiagnosticCodes.UnknownRunTask, language, taskId, plan.Task(taskId) is not null
@@ -111,9 +117,9 @@ public sealed class IncidentCommands(UiLanguage language)
 
         events.Add(new NewEvent(at, by, action switch
         {
-            TaskAction.Acknowledge => new TaskAcknowledged(taskId) { Note = note },
-            TaskAction.Done => new TaskDone(taskId) { Note = note },
-            _ => new TaskSkipped(taskId) { Reason = note },
+            TaskAction.Acknowledge => new TaskAcknowledged(taskId) { Note = note, Key = key },
+            TaskAction.Done => new TaskDone(taskId) { Note = note, Key = key },
+            _ => new TaskSkipped(taskId) { Reason = note, Key = key },
         }));
         return events;
     }

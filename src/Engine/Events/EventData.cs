@@ -94,6 +94,14 @@ public sealed record DrillScoreEntry(string Title, string Result, double WithinM
 /// <summary>An event about one task of the plan.</summary>
 public abstract record TaskEvent(string Task) : EventData;
 
+/// <summary>A person's task command that may arrive more than once — queued on a phone while offline and sent again
+/// when the network returns — carries the key the device gave it; the engine applies a key once
+/// (<see cref="State.IncidentState.CommandKeys"/>).</summary>
+public interface IKeyedCommand
+{
+    string? Key { get; }
+}
+
 public sealed record TaskActivated(string Task, string Owner) : TaskEvent(Task)
 {
     public DateTimeOffset? Due { get; init; }
@@ -101,18 +109,24 @@ public sealed record TaskActivated(string Task, string Owner) : TaskEvent(Task)
     public DateTimeOffset? AckDue { get; init; }
 }
 
-public sealed record TaskAcknowledged(string Task) : TaskEvent(Task)
+public sealed record TaskAcknowledged(string Task) : TaskEvent(Task), IKeyedCommand
 {
+    public string? Key { get; init; }
+
     public string? Note { get; init; }
 }
 
-public sealed record TaskDone(string Task) : TaskEvent(Task)
+public sealed record TaskDone(string Task) : TaskEvent(Task), IKeyedCommand
 {
+    public string? Key { get; init; }
+
     public string? Note { get; init; }
 }
 
-public sealed record TaskSkipped(string Task) : TaskEvent(Task)
+public sealed record TaskSkipped(string Task) : TaskEvent(Task), IKeyedCommand
 {
+    public string? Key { get; init; }
+
     public string? Reason { get; init; }
 }
 

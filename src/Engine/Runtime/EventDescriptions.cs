@@ -27,7 +27,7 @@ public static class EventDescriptions
             IncidentClosed => zh ? "事件关闭" : "incident closed",
             DrillScored s => zh ? $"演练评分：{s.Met}/{s.Expected} 项按时完成" : $"drill scored: {s.Met}/{s.Expected} met in time",
             TaskActivated a => zh ? $"任务{Task(a.Task)}下达给{Role(a.Owner)}，时限 {T(a.Due)}" : $"task {Task(a.Task)} assigned to {Role(a.Owner)}, due {T(a.Due)}",
-            TaskAcknowledged a => zh ? $"确认接收任务{Task(a.Task)}" : $"task {Task(a.Task)} acknowledged",
+            TaskAcknowledged a => (zh ? $"确认接收任务{Task(a.Task)}" : $"task {Task(a.Task)} acknowledged") + (a.Note is { } n ? (zh ? $"：{n}" : $": {n}") : string.Empty),
             TaskDone d => (zh ? $"完成任务{Task(d.Task)}" : $"task {Task(d.Task)} done") + (d.Note is { } n ? (zh ? $"：{n}" : $": {n}") : string.Empty),
             TaskSkipped s => zh ? $"跳过任务{Task(s.Task)}：{s.Reason}" : $"task {Task(s.Task)} skipped: {s.Reason}",
             TaskCancelled c => zh ? $"取消任务{Task(c.Task)}：{c.Reason}" : $"task {Task(c.Task)} cancelled: {c.Reason}",

@@ -29,6 +29,9 @@ public sealed record IncidentState(IncidentRecord Record)
     /// <summary>CAP identifiers received, with the warning signal each one set (for Update and Cancel).</summary>
     public ImmutableDictionary<string, string> CapSignals { get; init; } = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>The keys of the task commands applied (<see cref="IKeyedCommand"/>): a key seen again changes nothing.</summary>
+    public ImmutableHashSet<string> CommandKeys { get; init; } = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
+
     public long LastSeq { get; init; }
 
     public DateTimeOffset LastAt { get; init; }
@@ -52,6 +55,11 @@ public sealed record IncidentState(IncidentRecord Record)
     public IncidentState Apply(IncidentEvent e, PlanRuntime plan)
     {
         var next = this with { LastSeq = e.Seq, LastAt = e.At > LastAt ? e.At : LastAt };
+        if (e.Data is IKeyedCommand { Key: { } key })
+        {
+            next = next with { CommandKeys = CommandKeys.Add(key) };
+        }
+
         return e.Data switch
         {
             IncidentStarted s => next with { AreaCodes = s.AreaCodes },

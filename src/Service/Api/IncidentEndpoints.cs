@@ -103,14 +103,19 @@ public static class IncidentEndpoints
 
         api.MapPost("/incidents/{id}/tasks/{task}/{action:regex(^(ack|done|skip)$)}", async (string id, string task, string action, TaskRequest? request, HttpContext http, ServiceCore core) =>
         {
-            var state = await ActAsync(core, http, id, task, action, request?.As, request?.Note).ConfigureAwait(false);
+            var state = await ActAsync(core, http, id, task, action, request?.As, request?.Note, request?.Key).ConfigureAwait(false);
             return Results.Ok(View(core, state, http));
-        }).WithSummary("Acknowledges, completes or skips a task, as a role the person holds (its owner or a role above)");
+        }).WithSummary("Acknowledges, completes or skips a task, as a role the person holds (its owner or a role above); with a key, the command is applied once however often it is sent");
     }
 
     /// <summary>A task command for the signed-in person (also the acknowledgement link's).</summary>
-    public static async Task<IncidentState> ActAsync(ServiceCore core, HttpContext http, string id, string task, string action, string? asked, string? note)
+    public static async Task<IncidentState> ActAsync(ServiceCore core, HttpContext http, string id, string task, string action, string? asked, string? note, string? key = null)
     {
+        if (key is not null && !IsKey(key))
+        {
+            throw Engine.RefusedException.Of(DiagnosticCodes.BadRequest, core.Language, "key: 1–64 letters, digits, '-' or '_'");
+        }
+
         var caller = ServiceCore.CallerOf(http.User);
         var kind = action switch
         {
@@ -124,8 +129,12 @@ public static class IncidentEndpoints
             kind,
             (current, plan) => core.ActAs(asked, caller, plan, current.Tasks.GetValueOrDefault(task)?.Owner ?? plan.Task(task)?.Owner?.Id ?? string.Empty),
             note,
-            caller).ConfigureAwait(false));
+            caller,
+            key).ConfigureAwait(false));
     }
+
+    // A device's idempotency key: a UUID or anything as short and plain; it is stored in the event.
+    private static bool IsKey(string key) => key.Length is > 0 and <= 64 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static IncidentView View(ServiceCore core, IncidentState state, HttpContext http)
     {

@@ -15,7 +15,7 @@ public sealed record ObserveRequest(ImmutableArray<string> Values);
 
 public sealed record DeclareRequest(string Level, string? As, string? Reason);
 
-public sealed record TaskRequest(string? As, string? Note);
+public sealed record TaskRequest(string? As, string? Note, string? Key);
 
 public sealed record SessionRequest(string Person, string Password);
 

@@ -39,14 +39,14 @@ public static class ConsoleEndpoints
         console.MapGet("/incidents/{id}", (string id, HttpContext http, ServiceCore core, IAntiforgery antiforgery) =>
             ShowIncident(http, core, antiforgery, id, null, StatusCodes.Status200OK));
 
-        console.MapPost("/incidents/{id}/tasks/{task}", async (string id, string task, [FromForm(Name = "act")] string action, [FromForm(Name = "as")] string? asRole, [FromForm] string? note, HttpContext http, ServiceCore core, IAntiforgery antiforgery) =>
+        console.MapPost("/incidents/{id}/tasks/{task}", async (string id, string task, [FromForm(Name = "act")] string action, [FromForm(Name = "as")] string? asRole, [FromForm] string? note, [FromForm] string? key, HttpContext http, ServiceCore core, IAntiforgery antiforgery) =>
         {
             if (action is not ("ack" or "done" or "skip"))
             {
                 return Problems.Of(DiagnosticCodes.BadRequest, core.Language, StatusCodes.Status400BadRequest, "act");
             }
 
-            return await Act(http, core, antiforgery, id, () => IncidentEndpoints.ActAsync(core, http, id, task, action, asRole, string.IsNullOrWhiteSpace(note) ? null : note)).ConfigureAwait(false);
+            return await Act(http, core, antiforgery, id, () => IncidentEndpoints.ActAsync(core, http, id, task, action, asRole, string.IsNullOrWhiteSpace(note) ? null : note, string.IsNullOrEmpty(key) ? null : key)).ConfigureAwait(false);
         });
 
         console.MapPost("/incidents/{id}/declare", async (string id, [FromForm] string level, [FromForm(Name = "as")] string? asRole, [FromForm] string? reason, HttpContext http, ServiceCore core, IAntiforgery antiforgery) =>

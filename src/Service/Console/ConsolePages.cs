@@ -86,7 +86,7 @@ public static class ConsolePages
             [.. held.Select(h => new RoleChoice(h.Role, plan.ActorName(h.Role, l) + (h.As == HoldsAs.Backup ? ConsoleText.AsBackup.For(l) : string.Empty)))],
             [.. tasks.Where(t => mine.Contains(t.Owner))],
             [.. tasks.GroupBy(t => t.Owner, StringComparer.Ordinal).Select(g => new RoleTasks(g.Key, g.First().OwnerTitle, [.. g]))],
-            Conditions(events, plan, l),
+            Conditions(events, plan, l, core.PersonName),
             [.. events.Reverse().Select(e => new TimelineItem(e.Seq, plan.Clock.Show(e.At), Who(core, plan, e, l), EventDescriptions.Describe(e, plan, l)))],
             state.LastSeq,
             plan.Clock.Zone.Id,
@@ -132,16 +132,17 @@ public static class ConsolePages
     }
 
     // The latest value of each input that was observed, with when and from whom; CAP alerts with their headline.
-    private static ImmutableArray<ConditionItem> Conditions(IReadOnlyList<IncidentEvent> events, PlanRuntime plan, UiLanguage l) =>
+    private static ImmutableArray<ConditionItem> Conditions(IReadOnlyList<IncidentEvent> events, PlanRuntime plan, UiLanguage l, Func<string, string?> personName) =>
         [.. events.Where(e => e.Type == EventTypes.Observed)
             .Reverse()
-            .Select(e => new ConditionItem(EventDescriptions.Describe(e, plan, l), plan.Clock.Show(e.At), plan.ActorName(e.Actor, l)))
+            .Select(e => new ConditionItem(EventDescriptions.Describe(e, plan, l), plan.Clock.Show(e.At), e.Person is { } p && e.Actor == Actors.System ? personName(p) ?? p : plan.ActorName(e.Actor, l)))
             .Take(20)];
 
     private static string Who(ServiceCore core, PlanRuntime plan, IncidentEvent e, UiLanguage l)
     {
         var role = plan.ActorName(e.Actor, l);
-        return e.Person is { } person ? $"{core.PersonName(person)}（{role}）" : role;
+        // A person feeding an observation or an alert acts as nobody's role: their name alone.
+        return e.Person is { } person ? (e.Actor == Actors.System ? core.PersonName(person) ?? person : $"{core.PersonName(person)}（{role}）") : role;
     }
 
     public static string LevelName(string level, UiLanguage l) =>

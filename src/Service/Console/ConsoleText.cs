@@ -28,7 +28,7 @@ public static class ConsoleText
     public static readonly Text Declare = new("决定启动", "Declare");
     public static readonly Text DeclareAs = new("以此身份决定", "Declare as");
     public static readonly Text Reason = new("理由（可不填）", "Reason (optional)");
-    public static readonly Text MustDeclare = new("须由{0}决定启动。", "To be declared by {0}.");
+    public static readonly Text MustDeclare = new("须由{0}决定启动", "to be declared by {0}");
     public static readonly Text MyTasks = new("我的任务", "My tasks");
     public static readonly Text NoMyTasks = new("当前没有您所任角色的任务。", "No task of a role you hold now.");
     public static readonly Text MyRoles = new("我的角色", "My roles");

@@ -47,7 +47,7 @@ public sealed class LiveConsoleTests : IClassFixture<ConsoleBrowser>, IDisposabl
         // 在办事件 lists it with its proposed level and who must declare it.
         var row = officer.Locator("li.incident[data-incident=lw-1]");
         await Assertions.Expect(row).ToContainTextAsync("龙湾区防台风应急预案");
-        await Assertions.Expect(row).ToContainTextAsync("Ⅳ级响应（须由区防指办决定启动。）");
+        await Assertions.Expect(row).ToContainTextAsync("Ⅳ级响应（须由区防指办决定启动）");
         await officer.ClickAsync("li.incident[data-incident=lw-1] a");
         await commander.GotoAsync("/console/incidents/lw-1");
 
@@ -104,6 +104,57 @@ public sealed class LiveConsoleTests : IClassFixture<ConsoleBrowser>, IDisposabl
         var log = (await ServiceProcess.Json(await api.GetAsync("/api/incidents/lw-1/events"))).AsArray();
         Assert.Single(log, e => (string?)e!["type"] == EventTypes.TaskAcknowledged);
         Assert.Equal(2, log.Count(e => (string?)e!["type"] == EventTypes.LevelDeclared));
+    }
+
+    [Fact]
+    public async Task On_a_phone_offline_an_acknowledgement_waits_on_the_device_shows_as_pending_and_is_sent_once_online()
+    {
+        using var service = ServiceProcess.Start(ws.Root);
+        using var api = service.SignedIn("lw/duty-a", ServiceWorkspace.Password);
+        await ServiceProcess.Json(await api.PostAsJsonAsync("/api/incidents", new { plan = "lw/typhoon", id = "lw-1" }));
+        await ServiceProcess.Json(await api.PostAsync("/api/incidents/lw-1/cap", new StringContent(ServiceWorkspace.TyphoonAlert("WZ-2026-0720-001"), Encoding.UTF8, "application/cap+xml")));
+        using var director = service.SignedIn("lw/head", ServiceWorkspace.Password);
+        await ServiceProcess.Json(await director.PostAsJsonAsync("/api/incidents/lw-1/declare", new { level = "IV" }));
+
+        var phone = await browser.SignedIn(service.BaseAddress, "lw/duty-a", ServiceWorkspace.Password, width: 375, height: 740);
+        await phone.GotoAsync("/console/incidents/lw-1");
+        var report = phone.Locator("#my-tasks ~ article[data-task=report]");
+        await Assertions.Expect(report).ToContainTextAsync("电话报告市防指");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 375"), "the page is wider than the phone");
+
+        // The network goes: the acknowledgement is kept on the device and shown as pending.
+        await phone.Context.SetOfflineAsync(true);
+        await report.Locator("textarea[name=note]").FillAsync("车上，已电话报告");
+        await report.Locator("button[value=ack]").ClickAsync();
+        await Assertions.Expect(report.Locator(".queued")).ToBeVisibleAsync();
+        await Assertions.Expect(report.Locator(".queued")).ToContainTextAsync("待发送");
+        Assert.Equal(1, await phone.EvaluateAsync<int>("() => JSON.parse(localStorage.getItem('planlang.queue')).length"));
+        await Task.Delay(1500);
+        Assert.DoesNotContain((await ServiceProcess.Json(await api.GetAsync("/api/incidents/lw-1/events"))).AsArray(), e => (string?)e!["type"] == EventTypes.TaskAcknowledged);
+
+        // Back online: sent once, the page shows it without a reload, the queue is empty, and the log has one ack.
+        await phone.EvaluateAsync("() => window.notReloaded = true");
+        await phone.Context.SetOfflineAsync(false);
+        await Assertions.Expect(phone.Locator("#my-tasks ~ article[data-task=report]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\backnowledged\\b"), new() { Timeout = 10_000 });
+        Assert.Equal(0, await phone.EvaluateAsync<int>("() => JSON.parse(localStorage.getItem('planlang.queue') || '[]').length"));
+        Assert.True(await phone.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page was reloaded");
+
+        var log = (await ServiceProcess.Json(await api.GetAsync("/api/incidents/lw-1/events"))).AsArray();
+        var ack = Assert.Single(log, e => (string?)e!["type"] == EventTypes.TaskAcknowledged)!;
+        Assert.Equal(("office", "lw/duty-a"), ((string?)ack["actor"], (string?)ack["person"]));
+        Assert.Contains("车上，已电话报告", (string)ack["text"]!, StringComparison.Ordinal);
+
+        // The engine applies a key once: a command sent again with it changes nothing, even one that would otherwise
+        // be refused (skipping a task that is done); a key that is not a plain short token is refused (PL9101).
+        Assert.True((await api.PostAsJsonAsync("/api/incidents/lw-1/tasks/report/done", new { note = "已报告", key = "phone-1" })).IsSuccessStatusCode);
+        var count = await EventCount(api);
+        Assert.True((await api.PostAsJsonAsync("/api/incidents/lw-1/tasks/report/skip", new { note = "重发", key = "phone-1" })).IsSuccessStatusCode);
+        Assert.Equal(count, await EventCount(api));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await api.PostAsJsonAsync("/api/incidents/lw-1/tasks/report/skip", new { note = "无键" })).StatusCode);
+        var bad = await api.PostAsJsonAsync("/api/incidents/lw-1/tasks/report/ack", new { key = "<script>" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("PL9101", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(count, await EventCount(api));
     }
 
     private static async Task<int> EventCount(HttpClient api) => (await ServiceProcess.Json(await api.GetAsync("/api/incidents/lw-1/events"))).AsArray().Count;

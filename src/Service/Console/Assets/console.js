@@ -85,8 +85,14 @@
     return response;
   }
 
+  let flushing = false;
   async function flush() {
-    if (!navigator.onLine) return;
+    if (!navigator.onLine || flushing) return;
+    flushing = true;
+    try { await flushQueue(); } finally { flushing = false; }
+  }
+
+  async function flushQueue() {
     let items = queued();
     while (items.length) {
       const item = items[0];
@@ -106,7 +112,7 @@
   function showQueued() {
     const keys = new Set(queued().map((i) => i.form));
     document.querySelectorAll('form[data-queue]').forEach((form) => {
-      const pending = form.querySelector('.pending');
+      const pending = form.querySelector('.queued');
       if (pending) pending.hidden = !keys.has(target(form));
     });
   }
