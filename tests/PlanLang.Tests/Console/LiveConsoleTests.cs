@@ -157,5 +157,33 @@ public sealed class LiveConsoleTests : IClassFixture<ConsoleBrowser>, IDisposabl
         Assert.Equal(count, await EventCount(api));
     }
 
+    [Fact]
+    public async Task A_task_left_unacknowledged_escalates_and_the_backups_open_page_shows_it_live()
+    {
+        using var quick = new ServiceWorkspace(0, string.Empty, ack: "3 s", console: true);
+        quick.AddAccounts();
+        using var service = ServiceProcess.Start(quick.Root);
+        var backup = await browser.SignedIn(service.BaseAddress, "lw/deputy", ServiceWorkspace.Password, width: 375, height: 740);
+        using var api = service.SignedIn("lw/duty-a", ServiceWorkspace.Password);
+        await ServiceProcess.Json(await api.PostAsJsonAsync("/api/incidents", new { plan = "lw/typhoon", id = "lw-1" }));
+        await ServiceProcess.Json(await api.PostAsync("/api/incidents/lw-1/cap", new StringContent(ServiceWorkspace.TyphoonAlert("WZ-2026-0720-001"), Encoding.UTF8, "application/cap+xml")));
+        await backup.GotoAsync("/console/incidents/lw-1");
+        await backup.EvaluateAsync("() => window.notReloaded = true");
+        await ServiceProcess.Json(await api.PostAsJsonAsync("/api/incidents/lw-1/declare", new { level = "IV" }));
+
+        // 吴敏 is 区防指办's B角: the task is on her 我的任务 with its countdown, and when nobody acknowledges it in
+        // 3 s the escalation to her shows on the open page.
+        var card = backup.Locator("#my-tasks ~ article[data-task=report]");
+        await Assertions.Expect(card).ToContainTextAsync("电话报告市防指", new() { Timeout = 10_000 });
+        await Assertions.Expect(card.Locator("time[data-countdown]").First).ToContainTextAsync("还剩");
+        await Assertions.Expect(card).ToContainTextAsync("叫应B角", new() { Timeout = 15_000 });
+        var seen = DateTimeOffset.Now;
+        var escalated = (await ServiceProcess.Json(await api.GetAsync("/api/incidents/lw-1/events"))).AsArray().First(e => (string?)e!["type"] == EventTypes.TaskEscalated)!;
+        var recorded = DateTimeOffset.Parse((string)escalated["recordedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(seen - recorded <= Live, $"the backup's page showed the escalation {(seen - recorded).TotalMilliseconds:F0} ms after it was recorded");
+        Assert.True(await backup.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page was reloaded");
+        await Assertions.Expect(card.Locator("button[value=ack]")).ToBeVisibleAsync();
+    }
+
     private static async Task<int> EventCount(HttpClient api) => (await ServiceProcess.Json(await api.GetAsync("/api/incidents/lw-1/events"))).AsArray().Count;
 }
