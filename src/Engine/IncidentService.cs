@@ -54,7 +54,8 @@ public sealed class IncidentService(
     /// an incident in standby. Null <paramref name="at"/> is now.</summary>
     /// <remarks>A host that keeps its workspace's compilation passes it as <paramref name="checkedWith"/> (compiled
     /// for the same day); the CLI compiles the workspace here.</remarks>
-    public IncidentState Start(string planPath, string? id, DateTimeOffset? at, bool exercise = false, Caller? caller = null, Compilation? checkedWith = null)
+    /// <param name="simulated">A scripted drill on a simulated clock (<see cref="IncidentStarted.Simulated"/>).</param>
+    public IncidentState Start(string planPath, string? id, DateTimeOffset? at, bool exercise = false, Caller? caller = null, Compilation? checkedWith = null, bool simulated = false)
     {
         var full = Path.GetFullPath(planPath);
         var root = WorkspaceFiles.FindRoot(full) ?? Path.GetDirectoryName(full)!;
@@ -84,6 +85,7 @@ public sealed class IncidentService(
         var started = new NewEvent(when, Actors.System, new IncidentStarted(runtime.Plan.Id, runtime.PlanHash)
         {
             Exercise = exercise,
+            Simulated = simulated ? true : null,
             Jurisdiction = runtime.Plan.Syntax.Jurisdiction?.Value,
             AreaCodes = [.. new JurisdictionTree(compilation.Registries).AreaCodes(runtime.Plan.Syntax.Jurisdiction?.Value)],
         })

@@ -22,6 +22,7 @@ using PlanLang.Service.Api;
 using PlanLang.Service.Cap;
 using PlanLang.Service.Console;
 using PlanLang.Service.Data;
+using PlanLang.Service.Drills;
 using PlanLang.Service.Notifications;
 using PlanLang.Service.Notifications.Channels;
 using PlanLang.Service.Scheduling;
@@ -129,6 +130,8 @@ public static class ServiceHost
         builder.Services.AddHostedService<DeliveryWorker>();
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<LiveFeed>();
+        builder.Services.AddSingleton(sp => new DrillController(store, options, EventStores.CacheFolder(root), clock, sp.GetRequiredService<ILogger<DrillController>>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DrillController>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         builder.Services.AddSingleton<ServiceCore>();
         builder.Services.AddSingleton(sp => new CapFanOut(sp.GetRequiredService<ServiceCore>(), database));

@@ -40,6 +40,11 @@ public sealed record IncidentStarted(string Plan, string Hash) : EventData
 {
     public bool Exercise { get; init; }
 
+    /// <summary>True for a scripted drill on a simulated clock: its times are the script's, so a scheduler on the
+    /// wall clock must not fire its deadlines (the drill advances them itself). Null, not false, for every other
+    /// incident, so that their stored payloads stay as they were.</summary>
+    public bool? Simulated { get; init; }
+
     public string? Jurisdiction { get; init; }
 
     /// <summary>The jurisdiction codes pinned at start, for CAP area matching.</summary>

@@ -32,6 +32,9 @@ public sealed record IncidentState(IncidentRecord Record)
     /// <summary>The keys of the task commands applied (<see cref="IKeyedCommand"/>): a key seen again changes nothing.</summary>
     public ImmutableHashSet<string> CommandKeys { get; init; } = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
 
+    /// <summary>A scripted drill on a simulated clock (<see cref="IncidentStarted.Simulated"/>).</summary>
+    public bool Simulated { get; init; }
+
     public long LastSeq { get; init; }
 
     public DateTimeOffset LastAt { get; init; }
@@ -62,7 +65,7 @@ public sealed record IncidentState(IncidentRecord Record)
 
         return e.Data switch
         {
-            IncidentStarted s => next with { AreaCodes = s.AreaCodes },
+            IncidentStarted s => next with { AreaCodes = s.AreaCodes, Simulated = s.Simulated == true },
             ObservationRecorded o => next.Observe(o, plan).TrackEnd(e.At, plan),
             LevelProposed p => next with { Proposed = p.Level },
             LevelDeclared d => (next with

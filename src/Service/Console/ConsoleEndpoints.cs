@@ -58,6 +58,8 @@ public static class ConsoleEndpoints
                 return core.After(await core.Incidents.DeclareAsync(id, null, level, core.ActAs(asRole, caller, plan, target), string.IsNullOrWhiteSpace(reason) ? null : reason, caller).ConfigureAwait(false));
             }).ConfigureAwait(false));
 
+        ConsoleDrills.Map(console);
+
         console.MapGet("/live", (HttpContext http, LiveFeed feed, string? incident) =>
             TypedResults.ServerSentEvents(Changes(feed, incident, http.RequestAborted)));
 

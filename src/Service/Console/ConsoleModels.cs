@@ -58,11 +58,40 @@ public sealed record ConditionItem(string What, string When, string Source);
 
 public sealed record RoleTasks(string Role, string Title, ImmutableArray<TaskItem> Tasks);
 
+public sealed record Choice(string Value, string Title);
+
+/// <summary>演练: the workspace's plans and drill scripts to start one from, and the drills this service runs.</summary>
+public sealed record DrillListModel(PageFrame Frame, ImmutableArray<Choice> Plans, ImmutableArray<Choice> Scripts, ImmutableArray<Choice> Running, bool MayRun, string? Error);
+
+public sealed record DrillStepItem(string At, string Text, bool Fired);
+
+public sealed record ScoreItem(string Title, string Within, string Result, string ResultText, string? Latency, string? By);
+
+/// <summary>The controller's view of one drill: the simulated clock, the steps as they fire, the scorecard as it fills.</summary>
+public sealed record DrillPageModel(
+    PageFrame Frame,
+    string Incident,
+    string Title,
+    string Clock,
+    string Elapsed,
+    string Duration,
+    double Speed,
+    bool Playing,
+    bool Over,
+    string? Failure,
+    int Met,
+    ImmutableArray<DrillStepItem> Steps,
+    ImmutableArray<ScoreItem> Scores,
+    ImmutableArray<string> Refusals,
+    bool MayControl,
+    long LastSeq);
+
 public sealed record IncidentPageModel(
     PageFrame Frame,
     string Id,
     string PlanTitle,
     bool Exercise,
+    bool Simulated,
     string StateText,
     string? Level,
     string? LevelText,

@@ -76,6 +76,7 @@ public static class ConsolePages
             state.Record.Id,
             plan.Plan.Syntax.Title?.Value ?? state.Record.PlanId,
             state.Record.Exercise,
+            state.Simulated,
             ConsoleText.State(state.StateName).For(l),
             state.Level,
             state.Level is { } lv ? LevelName(lv, l) : null,

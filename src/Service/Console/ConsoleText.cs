@@ -53,6 +53,38 @@ public static class ConsoleText
     public static readonly Text Live = new("实时更新", "Live");
     public static readonly Text Reconnecting = new("连接中断，正在重连…", "Connection lost, reconnecting…");
 
+    public static readonly Text Drills = new("演练", "Drills");
+    public static readonly Text StartDrill = new("开始演练", "Start a drill");
+    public static readonly Text DrillScript = new("演练脚本", "Drill script");
+    public static readonly Text Speed = new("倍速", "Speed");
+    public static readonly Text Running = new("进行中的演练", "Drills running");
+    public static readonly Text NoDrillRight = new("只有值班员可以开始和控制演练。", "Only duty officers start and control drills.");
+    public static readonly Text SimulatedClock = new("模拟时间", "Simulated time");
+    public static readonly Text Progress = new("进度", "Progress");
+    public static readonly Text Play = new("继续", "Play");
+    public static readonly Text Pause = new("暂停", "Pause");
+    public static readonly Text SetSpeed = new("调整倍速", "Set speed");
+    public static readonly Text Playing = new("进行中", "playing");
+    public static readonly Text Paused = new("已暂停", "paused");
+    public static readonly Text DrillOver = new("演练结束", "drill over");
+    public static readonly Text Injects = new("情景注入和角色行动", "Injects and players");
+    public static readonly Text Scorecard = new("评分表", "Scorecard");
+    public static readonly Text Expected = new("预期行动", "Expected action");
+    public static readonly Text Within = new("时限", "Within");
+    public static readonly Text Result = new("结果", "Result");
+    public static readonly Text Latency = new("用时", "Latency");
+    public static readonly Text By = new("执行角色", "By");
+    public static readonly Text MetCount = new("按时完成 {0}/{1} 项", "{0} of {1} met in time");
+    public static readonly Text OpenIncident = new("查看演练事件", "Open the exercise incident");
+    public static readonly Text PlayerRefused = new("脚本角色的行动被拒绝", "Scripted actions refused");
+
+    public static Text ScoreResult(string result) => result switch
+    {
+        "met" => new("✓ 按时", "✓ met"),
+        "late" => new("超时", "late"),
+        _ => new("未完成", "missed"),
+    };
+
     public static Text State(string state) => state switch
     {
         "standby" => new("待命", "standby"),

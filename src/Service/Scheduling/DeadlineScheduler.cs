@@ -46,7 +46,8 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
     /// <summary>Arms the incident for the next step of <paramref name="state"/> (after a command, with its result).</summary>
     public void Rearm(IncidentState state)
     {
-        var next = state.Phase == IncidentPhase.Closed ? null : DuePolicy.Next(state, service.PlanOf(state));
+        // A drill on a simulated clock advances its own deadlines (Drills/DrillRun).
+        var next = state.Phase == IncidentPhase.Closed || state.Simulated ? null : DuePolicy.Next(state, service.PlanOf(state));
         lock (gate)
         {
             if (next is { } at)
@@ -185,7 +186,7 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
                 var (state, plan) = service.Load(id);
                 notifier.CatchUp(service, state.Record, clock.GetUtcNow());
                 seen[id] = state.LastSeq;
-                if (state.Phase == IncidentPhase.Closed || DuePolicy.Next(state, plan) is not { } next)
+                if (state.Phase == IncidentPhase.Closed || state.Simulated || DuePolicy.Next(state, plan) is not { } next)
                 {
                     return;
                 }

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PlanLang.Tests.Infrastructure;
 using PlanLang.Tests.Service;
@@ -38,53 +37,23 @@ public sealed class ConsoleViewsTests(ConsoleBrowser browser) : IClassFixture<Co
         {
             var login = await (await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = service.BaseAddress.ToString() })).NewPageAsync();
             await login.GotoAsync("/login");
-            await Check(login, $"login-{device}", problems);
+            await ViewChecks.Check(login, $"login-{device}", problems);
 
             var officer = await browser.SignedIn(service.BaseAddress, "lw/duty-a", ServiceWorkspace.Password, width, height);
-            await Check(officer, $"incidents-{device}", problems);
+            await ViewChecks.Check(officer, $"incidents-{device}", problems);
             await officer.GotoAsync("/console/incidents/lw-2026-07");
-            await Check(officer, $"incident-officer-{device}", problems);
+            await ViewChecks.Check(officer, $"incident-officer-{device}", problems);
 
             var commander = await browser.SignedIn(service.BaseAddress, "lw/head", ServiceWorkspace.Password, width, height);
             await commander.GotoAsync("/console/incidents/lw-2026-07");
             await Assertions.Expect(commander.Locator("button.declare-button")).ToBeVisibleAsync();
-            await Check(commander, $"incident-commander-{device}", problems);
+            await ViewChecks.Check(commander, $"incident-commander-{device}", problems);
             await commander.GotoAsync("/console/incidents/lw-2026-07?lang=en");
             await Assertions.Expect(commander.Locator("h2#my-tasks")).ToHaveTextAsync("My tasks");
-            await Check(commander, $"incident-commander-en-{device}", problems, chinese: false);
+            await ViewChecks.Check(commander, $"incident-commander-en-{device}", problems, chinese: false);
             await commander.GotoAsync("/console?lang=zh-CN");
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    private static async Task Check(IPage page, string view, List<string> problems, bool chinese = true)
-    {
-        var axe = await page.RunAxe();
-        problems.AddRange(axe.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{view}: axe {v.Id} ({v.Impact}) at {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
-        if (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") > Math.Max(page.ViewportSize!.Width, 375))
-        {
-            problems.Add($"{view}: wider than the screen");
-        }
-
-        if (chinese)
-        {
-            // Words of Latin letters in the visible text (PlanLang, CAP and the sign-out of the other language aside).
-            var text = await page.EvaluateAsync<string>("() => document.body.innerText");
-            var english = System.Text.RegularExpressions.Regex.Matches(text, "[A-Za-z]{3,}").Select(m => m.Value)
-                .Where(w => w is not ("PlanLang" or "English" or "CAP")).Distinct().ToList();
-            if (english.Count > 0)
-            {
-                problems.Add($"{view}: English in the Chinese page: {string.Join(", ", english)}");
-            }
-        }
-
-        if (Environment.GetEnvironmentVariable("PLANLANG_CONSOLE_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"console-{view}.png"), FullPage = true });
-        }
     }
 }
