@@ -5,12 +5,14 @@ using PlanLang.Bench;
 // dotnet run -c Release --project bench/PlanLang.Bench -- engine [INCIDENTS] [WORKERS]   (whole-engine throughput)
 // dotnet run -c Release --project bench/PlanLang.Bench -- service [INCIDENTS] [TASKS] [CLIENTS]   (planlang serve; bench/service-time.sh)
 // dotnet run -c Release --project bench/PlanLang.Bench -- import [DOCUMENTS] [PAGES]   (planlang import of generated Word plans; bench/import-time.sh)
+// dotnet run -c Release --project bench/PlanLang.Bench -- console [INCIDENTS] [RESPONDERS] [ACTIONS]   (the console's pages and live streams; bench/console-time.sh)
 return args.FirstOrDefault() switch
 {
     "conditions" => Run(() => BenchmarkRunner.Run<ConditionBenchmarks>(args: args[1..])),
     "engine" => EngineBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16),
     "service" => ServiceBenchmark.Run(Arg(1, 1000), Arg(2, 10), Arg(3, 32)),
     "import" => ImportBenchmark.Run(Arg(1, 500), Arg(2, 30)),
+    "console" => ConsoleBenchmark.Run(Arg(1, 50), Arg(2, 200), Arg(3, 5)),
     _ => Usage(),
 };
 
@@ -24,6 +26,6 @@ int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Glob
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PlanLang.Bench conditions | engine [INCIDENTS] [WORKERS] | service [INCIDENTS] [TASKS] [CLIENTS] | import [DOCUMENTS] [PAGES]");
+    Console.Error.WriteLine("usage: PlanLang.Bench conditions | engine [INCIDENTS] [WORKERS] | service [INCIDENTS] [TASKS] [CLIENTS] | import [DOCUMENTS] [PAGES] | console [INCIDENTS] [RESPONDERS] [ACTIONS]");
     return 2;
 }

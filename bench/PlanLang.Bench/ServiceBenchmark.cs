@@ -18,7 +18,7 @@ namespace PlanLang.Bench;
 /// </summary>
 public static class ServiceBenchmark
 {
-    private const string Password = "bench-password-1";
+    internal const string Password = "bench-password-1";
 
     // Long enough that the acknowledgement phase ends before the second wave (the commander steps, one interval
     // later) would begin: the two measures do not share the machine.
@@ -253,7 +253,7 @@ public static class ServiceBenchmark
         return rate;
     }
 
-    private static void Write(string ws, int tasks)
+    internal static void Write(string ws, int tasks)
     {
         File.WriteAllText(Path.Combine(ws, "planlang.yaml"), "planlang: 1\nlanguage: zh-CN\nservice:\n  duty-posts: [lw/duty-post]\n");
         File.WriteAllText(Path.Combine(ws, "lw.registry.yaml"), """
@@ -301,7 +301,7 @@ public static class ServiceBenchmark
         return client;
     }
 
-    private static void WaitReady(Uri baseUri)
+    internal static void WaitReady(Uri baseUri)
     {
         using var http = new HttpClient { BaseAddress = baseUri };
         var watch = Stopwatch.StartNew();
@@ -324,7 +324,7 @@ public static class ServiceBenchmark
         throw new TimeoutException("the service did not become ready");
     }
 
-    private static void Ok(HttpResponseMessage response)
+    internal static void Ok(HttpResponseMessage response)
     {
         if (!response.IsSuccessStatusCode)
         {
@@ -332,7 +332,7 @@ public static class ServiceBenchmark
         }
     }
 
-    private static void Cli(string dll, string ws, string input, params string[] args)
+    internal static void Cli(string dll, string ws, string input, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ws };
         info.ArgumentList.Add(dll);
@@ -353,12 +353,12 @@ public static class ServiceBenchmark
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    internal static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

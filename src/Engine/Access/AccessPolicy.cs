@@ -81,6 +81,15 @@ public sealed class AccessPolicy(Func<DutyDirectory> directoryNow, Func<IEnumera
         caller.Kind == CallerKind.Operator
         || (caller.Kind != CallerKind.Observer && RolesOf(caller.Person, plan, at).Any(h => plan.IsSelfOrAbove(h.Role, role)));
 
+    /// <summary>Whether the caller may record observations and alerts now (what <see cref="RequireFeed"/> lets through).</summary>
+    public bool MayFeed(Caller caller, PlanRuntime plan, DateTimeOffset at) =>
+        caller.Kind == CallerKind.Operator
+        || (caller.Kind != CallerKind.Observer && (IsDutyOfficer(caller, at, plan.Clock) || !RolesOf(caller.Person, plan, at).IsEmpty));
+
+    /// <summary>Whether the caller may start incidents now (what <see cref="RequireStart"/> lets through).</summary>
+    public bool MayStart(Caller caller, DateTimeOffset at, WorkspaceClock clock) =>
+        caller.Kind == CallerKind.Operator || (caller.Kind != CallerKind.Observer && IsDutyOfficer(caller, at, clock));
+
     /// <summary>Observations and alerts: the operator, a duty officer, or someone holding a role of the plan.</summary>
     public void RequireFeed(Caller caller, PlanRuntime plan, DateTimeOffset at, Text what)
     {

@@ -59,6 +59,8 @@ public static class ConsoleEndpoints
             }).ConfigureAwait(false));
 
         ConsoleDrills.Map(console);
+        ConsoleFeed.Map(console);
+        ConsoleDocuments.Map(console);
 
         console.MapGet("/live", (HttpContext http, LiveFeed feed, string? incident) =>
             TypedResults.ServerSentEvents(Changes(feed, incident, http.RequestAborted)));
@@ -83,7 +85,7 @@ public static class ConsoleEndpoints
 
     // A command from a form: back to the incident's page (303, so a reload does not post again), or, when the console's
     // script posted it, 204. A refusal is the page with the engine's message, or problem details for the script.
-    private static async Task<IResult> Act(HttpContext http, ServiceCore core, IAntiforgery antiforgery, string id, Func<Task<Engine.State.IncidentState>> command)
+    internal static async Task<IResult> Act(HttpContext http, ServiceCore core, IAntiforgery antiforgery, string id, Func<Task<Engine.State.IncidentState>> command)
     {
         var scripted = http.Request.Headers.ContainsKey(ScriptHeader);
         try

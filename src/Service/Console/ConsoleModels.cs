@@ -86,6 +86,14 @@ public sealed record DrillPageModel(
     bool MayControl,
     long LastSeq);
 
+/// <summary>An input the reader can record: its path, its title and an example of a value with its unit.</summary>
+public sealed record InputChoice(string Path, string Title, string Example);
+
+/// <summary>A plan to start an incident from.</summary>
+public sealed record PlanRow(string Path, string Title, string Jurisdiction, string Hazards);
+
+public sealed record StartPageModel(PageFrame Frame, ImmutableArray<PlanRow> Plans, ImmutableArray<string> Jurisdictions, ImmutableArray<string> Hazards, string? Jurisdiction, string? Hazard, string? Query, bool MayStart, string? Error);
+
 public sealed record IncidentPageModel(
     PageFrame Frame,
     string Id,
@@ -106,4 +114,15 @@ public sealed record IncidentPageModel(
     ImmutableArray<TimelineItem> Timeline,
     long LastSeq,
     string Zone,
-    string? Error);
+    string? Error)
+{
+    /// <summary>What the reader may record, when the engine lets them feed this incident; empty otherwise.</summary>
+    public ImmutableArray<InputChoice> Inputs { get; init; } = [];
+
+    public bool MayFeed { get; init; }
+
+    public bool Over { get; init; }
+
+    /// <summary>Roles of the plan whose 应急处置卡 the reader can print: their own first.</summary>
+    public ImmutableArray<RoleChoice> Cards { get; init; } = [];
+}

@@ -91,6 +91,59 @@ public static class ConsolePages
             [.. events.Reverse().Select(e => new TimelineItem(e.Seq, plan.Clock.Show(e.At), Who(core, plan, e, l), EventDescriptions.Describe(e, plan, l)))],
             state.LastSeq,
             plan.Clock.Zone.Id,
+            error)
+        {
+            MayFeed = !state.IsOver && core.Access.MayFeed(caller, plan, now),
+            Inputs = Inputs(plan, l),
+            Over = state.IsOver,
+            Cards = [.. held.Select(h => h.Role).Concat(plan.Plan.Roles.Select(r => r.Id)).Distinct(StringComparer.Ordinal).Select(r => new RoleChoice(r, plan.ActorName(r, l)))],
+        };
+    }
+
+    // Every input the plan knows, those its conditions read first, each with an example value in its unit.
+    private static ImmutableArray<InputChoice> Inputs(PlanRuntime plan, UiLanguage l)
+    {
+        var conditions = string.Join("\n", plan.Plan.Levels.Select(v => v.When?.Source.Text ?? string.Empty).Append(plan.Plan.End?.Source.Text ?? string.Empty));
+        var inputs = plan.Scope.Inputs.Values.ToList();
+        return [.. inputs
+            .OrderBy(i => conditions.Contains(i.Path, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(i => i.Path, StringComparer.Ordinal)
+            .Select(i => new InputChoice(i.Path, i.Title.For(l), Example(i, l)))];
+    }
+
+    private static string Example(PlanLang.Expressions.InputInfo input, UiLanguage l) => input.Type switch
+    {
+        PlanLang.Expressions.Types.QuantityType q when q.Unit.Length <= 3 || !q.Unit.All(char.IsAsciiLetter) => $"100 {q.Unit}",
+        PlanLang.Expressions.Types.QuantityType => "100",
+        PlanLang.Expressions.Types.OrdinalType => l == UiLanguage.ZhCn ? "黄色" : "yellow",
+        _ => string.Empty,
+    };
+
+    public static StartPageModel Start(ServiceCore core, PageFrame frame, Caller caller, string? jurisdiction, string? hazard, string? query, string? error)
+    {
+        var l = frame.Language;
+        var compilation = core.Workspace.Current.Compilation;
+        var rows = compilation.BoundPlans
+            .Where(p => compilation.FirstErrorIn(p.Syntax.File) is null)
+            .Select(p => new PlanRow(
+                Path.GetRelativePath(core.Workspace.Root, p.Syntax.File).Replace('\\', '/'),
+                p.Syntax.Title?.Value ?? p.Id,
+                p.Jurisdiction?.Declaration is JurisdictionSyntax j ? j.Name ?? j.Id.Value : p.Jurisdiction?.Id ?? string.Empty,
+                string.Join("、", p.Syntax.Hazards.Select(h => HazardName(h.Value, l)))))
+            .OrderBy(r => r.Path, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var shown = rows.Where(r => (string.IsNullOrEmpty(jurisdiction) || r.Jurisdiction == jurisdiction)
+            && (string.IsNullOrEmpty(hazard) || r.Hazards.Split('、').Contains(hazard))
+            && (string.IsNullOrWhiteSpace(query) || r.Title.Contains(query.Trim(), StringComparison.OrdinalIgnoreCase))).ToImmutableArray();
+        return new StartPageModel(
+            frame,
+            shown,
+            [.. rows.Select(r => r.Jurisdiction).Where(j => j.Length > 0).Distinct().Order(StringComparer.Ordinal)],
+            [.. rows.SelectMany(r => r.Hazards.Split('、')).Where(h => h.Length > 0).Distinct().Order(StringComparer.Ordinal)],
+            jurisdiction,
+            hazard,
+            query,
+            core.Access.MayStart(caller, TimeProvider.System.GetUtcNow(), core.Workspace.Clock),
             error);
     }
 

@@ -54,6 +54,23 @@ public static class ConsoleText
     public static readonly Text Reconnecting = new("连接中断，正在重连…", "Connection lost, reconnecting…");
 
     public static readonly Text Drills = new("演练", "Drills");
+    public static readonly Text StartIncident = new("启动预案", "Start a plan");
+    public static readonly Text Search = new("预案名称", "Plan title");
+    public static readonly Text StartAsExercise = new("作为演练", "As an exercise");
+    public static readonly Text Start = new("启动", "Start");
+    public static readonly Text NoPlans = new("没有符合条件的预案。", "No plan matches.");
+    public static readonly Text NoStartRight = new("只有值班员可以启动预案。", "Only duty officers start plans.");
+    public static readonly Text Feed = new("录入观测值和预警", "Record observations and alerts");
+    public static readonly Text Input = new("观测项", "Input");
+    public static readonly Text Value = new("观测值（含单位）", "Value (with its unit)");
+    public static readonly Text Record = new("录入", "Record");
+    public static readonly Text CapPaste = new("粘贴预警消息（CAP 格式）", "Paste a CAP message");
+    public static readonly Text CapFile = new("或上传预警消息文件", "or upload a CAP file");
+    public static readonly Text SendCap = new("接收预警", "Feed the alert");
+    public static readonly Text Documents = new("文书", "Documents");
+    public static readonly Text AfterAction = new("处置总结报告", "After-action report");
+    public static readonly Text Web = new("网页", "web page");
+    public static readonly Text Card = new("应急处置卡", "Response card");
     public static readonly Text StartDrill = new("开始演练", "Start a drill");
     public static readonly Text DrillScript = new("演练脚本", "Drill script");
     public static readonly Text Speed = new("倍速", "Speed");

@@ -42,6 +42,9 @@ public sealed class DrillConsoleTests(ConsoleBrowser browser) : IClassFixture<Co
         await controller.GotoAsync("/console/drills");
         var problems = new List<string>();
         await ViewChecks.Check(controller, "drills-desktop", problems);
+        await controller.SetViewportSizeAsync(375, 740);
+        await ViewChecks.Check(controller, "drills-phone", problems);
+        await controller.SetViewportSizeAsync(1280, 900);
         await controller.SelectOptionAsync("select[name=plan]", Plan);
         await controller.SelectOptionAsync("select[name=script]", Script);
         await controller.SelectOptionAsync("select[name=speed]", "600");

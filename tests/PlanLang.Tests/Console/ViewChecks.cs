@@ -21,10 +21,10 @@ internal static class ViewChecks
 
         if (chinese)
         {
-            // Words of Latin letters in the visible text (PlanLang, CAP and the sign-out of the other language aside).
+            // Words of Latin letters in the visible text (the product name, the other language's switch, CAP and PDF aside).
             var text = await page.EvaluateAsync<string>("() => document.body.innerText");
             var english = System.Text.RegularExpressions.Regex.Matches(text, "[A-Za-z]{3,}").Select(m => m.Value)
-                .Where(w => w is not ("PlanLang" or "English" or "CAP")).Distinct().ToList();
+                .Where(w => w is not ("PlanLang" or "English" or "CAP" or "PDF")).Distinct().ToList();
             if (english.Count > 0)
             {
                 problems.Add($"{view}: English in the Chinese page: {string.Join(", ", english)}");

@@ -9,25 +9,24 @@
   const target = (form) => (form ? form.getAttribute('action') || '' : '');
   const liveState = document.querySelector('.live-state');
 
-  // Replaces the live region with the server's current rendering, keeping what the reader is typing.
+  // Replaces the live region with the server's current rendering. A form the reader has started filling in (text
+  // typed, a file chosen) is kept as it is, in place of its new copy, so a change elsewhere loses nothing.
   async function refresh() {
     const response = await fetch(location.href, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
     if (!response.ok) return;
     const next = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('live');
     const current = live();
     if (!next || !current) return;
-    const typed = new Map();
-    current.querySelectorAll('textarea, input[type=text]').forEach((field) => {
-      const form = field.closest('form');
-      if (field.value) typed.set(target(form) + '|' + field.name, field.value);
+    const started = (form) => Array.from(form.elements).some((el) =>
+      (el.type === 'file' && el.files && el.files.length > 0) || ((el.tagName === 'TEXTAREA' || el.type === 'text') && el.value));
+    const kept = new Map();
+    current.querySelectorAll('form').forEach((form) => { if (started(form)) kept.set(target(form) + '|' + form.className, form); });
+    next.querySelectorAll('form').forEach((form) => {
+      const old = kept.get(target(form) + '|' + form.className);
+      if (old) form.replaceWith(old);
     });
     const focused = document.activeElement && current.contains(document.activeElement) ? document.activeElement : null;
     const focusKey = focused && focused.form ? target(focused.form) + '|' + (focused.name || '') + '|' + (focused.value || '') : null;
-    next.querySelectorAll('textarea, input[type=text]').forEach((field) => {
-      const form = field.closest('form');
-      const kept = typed.get(target(form) + '|' + field.name);
-      if (kept) field.value = kept;
-    });
     current.replaceWith(next);
     if (focusKey) {
       next.querySelectorAll('button, textarea, input, select').forEach((el) => {
@@ -46,8 +45,10 @@
     let shown = region.dataset.seq || null;
     source.addEventListener('changed', (e) => {
       if (liveState) liveState.hidden = true;
-      if (shown !== null && e.data === shown) return;
-      const first = shown === null && !region.dataset.seq;
+      const seq = Number(e.data);
+      // Sequence numbers only grow: an event older than the page (the feed reads the store a moment behind) is not news.
+      if (shown !== null && seq <= Number(shown)) return;
+      const first = shown === null;
       shown = e.data;
       if (!first) refresh();
     });
