@@ -108,19 +108,7 @@ public static partial class ConsoleBenchmark
         finally
         {
             stop.Cancel();
-            if (!service.HasExited)
-            {
-                service.Kill(entireProcessTree: true);
-            }
-
-            service.WaitForExit();
-            try
-            {
-                Directory.Delete(ws, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+            ServiceBenchmark.Stop(service, ws);
         }
     }
 

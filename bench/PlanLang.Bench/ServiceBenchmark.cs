@@ -153,19 +153,25 @@ public static class ServiceBenchmark
         }
         finally
         {
-            if (!service.HasExited)
-            {
-                service.Kill(entireProcessTree: true);
-            }
+            Stop(service, ws);
+        }
+    }
 
-            service.WaitForExit();
-            try
-            {
-                Directory.Delete(ws, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+    /// <summary>Ends a benchmark's service process and removes its workspace.</summary>
+    internal static void Stop(Process service, string ws)
+    {
+        if (!service.HasExited)
+        {
+            service.Kill(entireProcessTree: true);
+        }
+
+        service.WaitForExit();
+        try
+        {
+            Directory.Delete(ws, recursive: true);
+        }
+        catch (IOException)
+        {
         }
     }
 

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using PlanLang.Diagnostics;
-using PlanLang.Engine.Events;
-using PlanLang.Engine.State;
 using PlanLang.Engine.Store;
 
 namespace PlanLang.Engine.Drills;

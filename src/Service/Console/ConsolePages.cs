@@ -47,14 +47,12 @@ public static class ConsolePages
         }
 
         var all = rows.ToImmutable();
-        var shown = all.Where(r => (string.IsNullOrEmpty(jurisdiction) || r.Jurisdiction == jurisdiction)
-            && (string.IsNullOrEmpty(hazard) || r.Hazard.Split('、').Contains(hazard))
-            && (string.IsNullOrEmpty(state) || r.State == state)).ToImmutableArray();
+        var shown = all.Where(r => Matches(r.Jurisdiction, r.Hazard, jurisdiction, hazard) && (string.IsNullOrEmpty(state) || r.State == state)).ToImmutableArray();
         return new IncidentListModel(
             frame,
             shown,
-            [.. all.Select(r => r.Jurisdiction).Where(j => j.Length > 0).Distinct().Order(StringComparer.Ordinal)],
-            [.. all.SelectMany(r => r.Hazard.Split('、')).Where(h => h.Length > 0).Distinct().Order(StringComparer.Ordinal)],
+            Facet(all.Select(r => r.Jurisdiction)),
+            Facet(all.SelectMany(r => r.Hazard.Split('、'))),
             jurisdiction,
             hazard,
             state);
@@ -132,20 +130,26 @@ public static class ConsolePages
                 string.Join("、", p.Syntax.Hazards.Select(h => HazardName(h.Value, l)))))
             .OrderBy(r => r.Path, StringComparer.Ordinal)
             .ToImmutableArray();
-        var shown = rows.Where(r => (string.IsNullOrEmpty(jurisdiction) || r.Jurisdiction == jurisdiction)
-            && (string.IsNullOrEmpty(hazard) || r.Hazards.Split('、').Contains(hazard))
+        var shown = rows.Where(r => Matches(r.Jurisdiction, r.Hazards, jurisdiction, hazard)
             && (string.IsNullOrWhiteSpace(query) || r.Title.Contains(query.Trim(), StringComparison.OrdinalIgnoreCase))).ToImmutableArray();
         return new StartPageModel(
             frame,
             shown,
-            [.. rows.Select(r => r.Jurisdiction).Where(j => j.Length > 0).Distinct().Order(StringComparer.Ordinal)],
-            [.. rows.SelectMany(r => r.Hazards.Split('、')).Where(h => h.Length > 0).Distinct().Order(StringComparer.Ordinal)],
+            Facet(rows.Select(r => r.Jurisdiction)),
+            Facet(rows.SelectMany(r => r.Hazards.Split('、'))),
             jurisdiction,
             hazard,
             query,
             core.Access.MayStart(caller, TimeProvider.System.GetUtcNow(), core.Workspace.Clock),
             error);
     }
+
+    // A filter of the lists: the jurisdiction's name and one of the hazards (joined by 、), each when asked for.
+    private static bool Matches(string jurisdictionName, string hazards, string? jurisdiction, string? hazard) =>
+        (string.IsNullOrEmpty(jurisdiction) || jurisdictionName == jurisdiction) && (string.IsNullOrEmpty(hazard) || hazards.Split('、').Contains(hazard));
+
+    // The values a filter offers.
+    private static ImmutableArray<string> Facet(IEnumerable<string> values) => [.. values.Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal)];
 
     private static TaskItem Task(ServiceCore core, PlanRuntime plan, Caller caller, ImmutableArray<HeldRole> held, TaskState t, DateTimeOffset now, UiLanguage l)
     {

@@ -35,8 +35,7 @@ public sealed class LiveConsoleTests : IClassFixture<ConsoleBrowser>, IDisposabl
     {
         using var service = ServiceProcess.Start(ws.Root);
         using var api = service.SignedIn("lw/duty-a", ServiceWorkspace.Password);
-        await ServiceProcess.Json(await api.PostAsJsonAsync("/api/incidents", new { plan = "lw/typhoon", id = "lw-1" }));
-        await ServiceProcess.Json(await api.PostAsync("/api/incidents/lw-1/cap", new StringContent(ServiceWorkspace.TyphoonAlert("WZ-2026-0720-001"), Encoding.UTF8, "application/cap+xml")));
+        await BlueWarning(api);
 
         var officer = await browser.SignedIn(service.BaseAddress, "lw/duty-a", ServiceWorkspace.Password);
         var commander = await browser.SignedIn(service.BaseAddress, "lw/head", ServiceWorkspace.Password);
@@ -111,8 +110,7 @@ public sealed class LiveConsoleTests : IClassFixture<ConsoleBrowser>, IDisposabl
     {
         using var service = ServiceProcess.Start(ws.Root);
         using var api = service.SignedIn("lw/duty-a", ServiceWorkspace.Password);
-        await ServiceProcess.Json(await api.PostAsJsonAsync("/api/incidents", new { plan = "lw/typhoon", id = "lw-1" }));
-        await ServiceProcess.Json(await api.PostAsync("/api/incidents/lw-1/cap", new StringContent(ServiceWorkspace.TyphoonAlert("WZ-2026-0720-001"), Encoding.UTF8, "application/cap+xml")));
+        await BlueWarning(api);
         using var director = service.SignedIn("lw/head", ServiceWorkspace.Password);
         await ServiceProcess.Json(await director.PostAsJsonAsync("/api/incidents/lw-1/declare", new { level = "IV" }));
 
@@ -165,8 +163,7 @@ public sealed class LiveConsoleTests : IClassFixture<ConsoleBrowser>, IDisposabl
         using var service = ServiceProcess.Start(quick.Root);
         var backup = await browser.SignedIn(service.BaseAddress, "lw/deputy", ServiceWorkspace.Password, width: 375, height: 740);
         using var api = service.SignedIn("lw/duty-a", ServiceWorkspace.Password);
-        await ServiceProcess.Json(await api.PostAsJsonAsync("/api/incidents", new { plan = "lw/typhoon", id = "lw-1" }));
-        await ServiceProcess.Json(await api.PostAsync("/api/incidents/lw-1/cap", new StringContent(ServiceWorkspace.TyphoonAlert("WZ-2026-0720-001"), Encoding.UTF8, "application/cap+xml")));
+        await BlueWarning(api);
         await backup.GotoAsync("/console/incidents/lw-1");
         await backup.EvaluateAsync("() => window.notReloaded = true");
         await ServiceProcess.Json(await api.PostAsJsonAsync("/api/incidents/lw-1/declare", new { level = "IV" }));
@@ -183,6 +180,13 @@ public sealed class LiveConsoleTests : IClassFixture<ConsoleBrowser>, IDisposabl
         Assert.True(seen - recorded <= Live, $"the backup's page showed the escalation {(seen - recorded).TotalMilliseconds:F0} ms after it was recorded");
         Assert.True(await backup.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page was reloaded");
         await Assertions.Expect(card.Locator("button[value=ack]")).ToBeVisibleAsync();
+    }
+
+    // lw-1 of the typhoon plan, with the observatory's blue warning in it: Ⅳ proposed.
+    private static async Task BlueWarning(HttpClient api)
+    {
+        await ServiceProcess.Json(await api.PostAsJsonAsync("/api/incidents", new { plan = "lw/typhoon", id = "lw-1" }));
+        await ServiceProcess.Json(await api.PostAsync("/api/incidents/lw-1/cap", new StringContent(ServiceWorkspace.TyphoonAlert("WZ-2026-0720-001"), Encoding.UTF8, "application/cap+xml")));
     }
 
     private static async Task<int> EventCount(HttpClient api) => (await ServiceProcess.Json(await api.GetAsync("/api/incidents/lw-1/events"))).AsArray().Count;
