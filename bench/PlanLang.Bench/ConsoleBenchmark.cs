@@ -32,17 +32,7 @@ public static partial class ConsoleBenchmark
         }
 
         var port = ServiceBenchmark.FreePort();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { dll, "serve", "--workspace", ws, "--urls", $"http://127.0.0.1:{port}", "--rate-limit", "0" })
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var service = Process.Start(info)!;
-        service.OutputDataReceived += (_, _) => { };
-        service.ErrorDataReceived += (_, _) => { };
-        service.BeginOutputReadLine();
-        service.BeginErrorReadLine();
+        using var service = ServiceBenchmark.StartService(dll, ws, port);
         using var stop = new CancellationTokenSource();
         try
         {

@@ -37,17 +37,7 @@ public static class ServiceBenchmark
         }
 
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { dll, "serve", "--workspace", ws, "--urls", $"http://127.0.0.1:{port}", "--rate-limit", "0", "--rescan", "30" })
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var service = Process.Start(info)!;
-        service.OutputDataReceived += (_, _) => { };
-        service.ErrorDataReceived += (_, _) => { };
-        service.BeginOutputReadLine();
-        service.BeginErrorReadLine();
+        using var service = StartService(dll, ws, port, "--rescan", "30");
         try
         {
             var baseUri = new Uri($"http://127.0.0.1:{port}");
@@ -155,6 +145,23 @@ public static class ServiceBenchmark
         {
             Stop(service, ws);
         }
+    }
+
+    /// <summary>`planlang serve` on 127.0.0.1:<paramref name="port"/> with no request rate limit, its output drained.</summary>
+    internal static Process StartService(string dll, string ws, int port, params string[] extra)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])[dll, "serve", "--workspace", ws, "--urls", $"http://127.0.0.1:{port}", "--rate-limit", "0", .. extra])
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        var service = Process.Start(info)!;
+        service.OutputDataReceived += (_, _) => { };
+        service.ErrorDataReceived += (_, _) => { };
+        service.BeginOutputReadLine();
+        service.BeginErrorReadLine();
+        return service;
     }
 
     /// <summary>Ends a benchmark's service process and removes its workspace.</summary>

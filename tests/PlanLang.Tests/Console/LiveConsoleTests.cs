@@ -137,6 +137,12 @@ public sealed class LiveConsoleTests : IClassFixture<ConsoleBrowser>, IDisposabl
         Assert.Equal(0, await phone.EvaluateAsync<int>("() => JSON.parse(localStorage.getItem('planlang.queue') || '[]').length"));
         Assert.True(await phone.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page was reloaded");
 
+        // The live stream came back by itself: what the commander does now shows on the phone, still without a reload.
+        await ServiceProcess.Json(await api.PostAsync("/api/incidents/lw-1/cap", new StringContent(ServiceWorkspace.TyphoonAlert("WZ-2026-0720-002", "黄色"), Encoding.UTF8, "application/cap+xml")));
+        await ServiceProcess.Json(await director.PostAsJsonAsync("/api/incidents/lw-1/declare", new { level = "III" }));
+        await Assertions.Expect(phone.Locator("strong.level")).ToHaveTextAsync("Ⅲ级响应", new() { Timeout = 15_000 });
+        Assert.True(await phone.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page was reloaded");
+
         var log = (await ServiceProcess.Json(await api.GetAsync("/api/incidents/lw-1/events"))).AsArray();
         var ack = Assert.Single(log, e => (string?)e!["type"] == EventTypes.TaskAcknowledged)!;
         Assert.Equal(("office", "lw/duty-a"), ((string?)ack["actor"], (string?)ack["person"]));
