@@ -23,7 +23,8 @@ public sealed class DrillRun
     private readonly IEventStore store;
     private readonly IncidentService service;
     private readonly UiLanguage language;
-    private readonly List<string> refusals = [];
+    // Read by the console while the drill's tick adds to it: replaced, never changed in place.
+    private ImmutableArray<string> refusals = [];
     private int fired;
 
     /// <param name="service">An engine over <paramref name="store"/> with no access policy and no notifier: the
@@ -59,7 +60,7 @@ public sealed class DrillRun
     public bool IsOver { get; private set; }
 
     /// <summary>Scripted players' actions the engine refused, as the scorecard's notes.</summary>
-    public ImmutableArray<string> Refusals => [.. refusals];
+    public ImmutableArray<string> Refusals => refusals;
 
     /// <summary>Fires every step due by <paramref name="elapsed"/> (at its own simulated time) and advances the
     /// incident to it, so that what fell due in between is recorded.</summary>
@@ -76,7 +77,7 @@ public sealed class DrillRun
             }
             catch (RefusedException refused) when (step.Player is { } p)
             {
-                refusals.Add($"{step.At:hh\\:mm} {p.By} {p.Action} {p.Target}: {refused.Diagnostic.Code} {refused.Diagnostic.Message}");
+                refusals = refusals.Add($"{step.At:hh\\:mm} {p.By} {p.Action} {p.Target}: {refused.Diagnostic.Code} {refused.Diagnostic.Message}");
             }
         }
 

@@ -49,12 +49,22 @@ public sealed partial class DrillController(IEventStore store, ServeOptions opti
                     session.Fail($"{e.Diagnostic.Message}（{e.Diagnostic.Code}）");
                     LogDrillFailed(log, session.Run.IncidentId, e.Diagnostic.Code);
                 }
+#pragma warning disable CA1031 // one drill's failure (its store unreachable) stops that drill, never the service
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    session.Fail(e.GetType().Name);
+                    LogDrillCrashed(log, session.Run.IncidentId, e);
+                }
             }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "drill {Incident} stopped: {Code}")]
     private static partial void LogDrillFailed(ILogger logger, string incident, string code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "drill {Incident} stopped by an error")]
+    private static partial void LogDrillCrashed(ILogger logger, string incident, Exception error);
 }
 
 /// <summary>One drill on its simulated clock: the time reached moves by the real time elapsed × the speed while it
