@@ -62,7 +62,7 @@ public static class ConsoleDrills
 
         console.MapGet("/drills/{id}", (string id, HttpContext http, ServiceCore core, IAntiforgery antiforgery, DrillController drills) =>
             drills.Find(id) is { } session
-                ? Page<DrillPage>(new() { ["Model"] = Model(http, core, antiforgery, session) })
+                ? ConsoleEndpoints.Page<DrillPage>(new() { ["Model"] = Model(http, core, antiforgery, session) })
                 : Results.Redirect($"/console/incidents/{Uri.EscapeDataString(id)}"));
 
         console.MapPost("/drills/{id}/control", ([FromForm(Name = "act")] string act, [FromForm] double? speed, string id, HttpContext http, ServiceCore core, IAntiforgery antiforgery, DrillController drills) =>
@@ -97,8 +97,9 @@ public static class ConsoleDrills
         });
     }
 
+    // Who runs drills is who starts incidents: the engine's access policy says.
     private static bool MayRun(ServiceCore core, Engine.Access.Caller caller) =>
-        caller.Kind == Engine.Access.CallerKind.Operator || core.Access.IsDutyOfficer(caller, TimeProvider.System.GetUtcNow(), core.Workspace.Clock);
+        core.Access.MayStart(caller, TimeProvider.System.GetUtcNow(), core.Workspace.Clock);
 
     private static RazorComponentResult<DrillsPage> List(HttpContext http, ServiceCore core, IAntiforgery antiforgery, DrillController drills, string? error, int status)
     {
@@ -106,7 +107,7 @@ public static class ConsoleDrills
         var frame = ConsolePages.Frame(http, core, antiforgery, l);
         var running = core.Incidents.List().Where(r => drills.Find(r.Id) is not null).Select(r => new Choice(r.Id, drills.Find(r.Id)!.Run.Script.Title)).ToImmutableArray();
         var model = new DrillListModel(frame, Plans(core), Scripts(core), running, MayRun(core, ServiceCore.CallerOf(http.User)), error);
-        return Page<DrillsPage>(new() { ["Model"] = model }, status);
+        return ConsoleEndpoints.Page<DrillsPage>(new() { ["Model"] = model }, status);
     }
 
     private static ImmutableArray<Choice> Plans(ServiceCore core) =>
@@ -184,8 +185,4 @@ public static class ConsoleDrills
 
     private static string Minutes(TimeSpan t, UiLanguage l) =>
         string.Create(CultureInfo.InvariantCulture, $"{Math.Round(t.TotalMinutes, 1)}") + (l == UiLanguage.ZhCn ? " 分钟" : " min");
-
-    private static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
-        where T : Microsoft.AspNetCore.Components.IComponent =>
-        new(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
 }

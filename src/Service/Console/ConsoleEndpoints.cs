@@ -101,7 +101,8 @@ public static class ConsoleEndpoints
         }
     }
 
-    private static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
+    /// <summary>A console page: the component with its model, as HTML.</summary>
+    internal static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
         where T : Microsoft.AspNetCore.Components.IComponent =>
         new(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
 

@@ -77,6 +77,6 @@ public static class ConsoleFeed
         var language = ConsoleLanguage.Of(http, core.Language);
         var frame = ConsolePages.Frame(http, core, antiforgery, language);
         var model = ConsolePages.Start(core, frame, ServiceCore.CallerOf(http.User), jurisdiction, hazard, q, error);
-        return new RazorComponentResult<StartPage>(new Dictionary<string, object?> { ["Model"] = model }) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
+        return ConsoleEndpoints.Page<StartPage>(new() { ["Model"] = model }, status);
     }
 }
