@@ -189,6 +189,14 @@ public sealed class CliText(UiLanguage language)
 
     public string CapPoll => T("读取 CAP 订阅源的间隔（秒，默认 60）", "Seconds between polls of the CAP feeds (default 60)");
 
+    public string Cluster => T("作为集群节点运行：本节点供其他节点连接的地址（主机:端口，默认只在本机 127.0.0.1）；事件分布到各节点，任一节点都可受理请求（见 docs/cluster.md）", "Run as a node of a cluster: the address the other nodes reach this one at (host:port; 127.0.0.1 unless told otherwise); incidents are spread over the nodes and any node takes requests (docs/cluster.md)");
+
+    public string Seed => T("加入集群时联系的节点（主机:端口，可重复；各节点可列出全部节点，包括自己；默认为本节点）", "A node to join the cluster through (host:port, repeatable; every node may list all of them, itself included; this node by default)");
+
+    public string ClusterNeedsPostgres => T("集群的各节点共用一个 PostgreSQL 事件日志：请用 --store 给出 PostgreSQL 连接串（Host=…;Database=…）。", "The nodes of a cluster share one PostgreSQL event log: give its connection string with --store (Host=…;Database=…).");
+
+    public string BadEndpoint(string text) => T($"“{text}”不是“主机:端口”形式的地址，例如 127.0.0.1:4053。", $"'{text}' is not an address of the form host:port, for example 127.0.0.1:4053.");
+
     public string Rescan => T("重新查看全部事件的间隔（秒，默认 30），以发现其他服务或命令行所做的改动", "Seconds between looks at every incident (default 30), to find what other services or the CLI changed");
 
     public string RateLimit => T("每个用户（或地址）每分钟最多请求数，0 为不限（默认 3000）", "Requests per minute per person (or address), 0 for no limit (default 3000)");

@@ -5,6 +5,7 @@ using PlanLang.Semantics;
 using PlanLang.Semantics.Duty;
 using PlanLang.Service;
 using PlanLang.Service.Accounts;
+using PlanLang.Service.Cluster;
 using PlanLang.Service.Data;
 
 namespace PlanLang.Cli.Commands;
@@ -24,8 +25,10 @@ public static class ServeCommand
         var poll = new Option<int?>("--cap-poll") { Description = text.CapPoll, HelpName = "SECONDS" };
         var rescan = new Option<int?>("--rescan") { Description = text.Rescan, HelpName = "SECONDS" };
         var rate = new Option<int?>("--rate-limit") { Description = text.RateLimit, HelpName = "N" };
+        var cluster = new Option<string>("--cluster") { Description = text.Cluster, HelpName = "HOST:PORT" };
+        var seeds = new Option<string[]>("--seed") { Description = text.Seed, HelpName = "HOST:PORT", AllowMultipleArgumentsPerToken = false };
         var lang = CommonOptions.Lang(text);
-        foreach (var option in new Option[] { workspace, store, urls, publicUrl, feeds, poll, rescan, rate, lang })
+        foreach (var option in new Option[] { workspace, store, urls, publicUrl, feeds, poll, rescan, rate, cluster, seeds, lang })
         {
             serve.Options.Add(option);
         }
@@ -38,6 +41,25 @@ public static class ServeCommand
                 return CliApp.UsageOrIo;
             }
 
+            ClusterSettings? node = null;
+            if (p.GetValue(cluster) is { } self)
+            {
+                var at = ClusterSettings.Endpoint(self);
+                var joins = (p.GetValue(seeds) ?? []).Select(s => (Text: s, At: ClusterSettings.Endpoint(s))).ToList();
+                if (at is null || joins.FirstOrDefault(j => j.At is null).Text is { } bad)
+                {
+                    stderr.WriteLine($"planlang: {new CliText(language.Value).BadEndpoint(at is null ? self : joins.First(j => j.At is null).Text)}");
+                    return CliApp.UsageOrIo;
+                }
+
+                node = new ClusterSettings(at.Value.Host, at.Value.Port, joins.Count == 0 ? [at.Value] : [.. joins.Select(j => j.At!.Value)]);
+                if (!PlanLang.Engine.Store.PostgresEventStore.IsConnectionString(p.GetValue(store) ?? Environment.GetEnvironmentVariable(PlanLang.Engine.Store.EventStores.Variable) ?? string.Empty))
+                {
+                    stderr.WriteLine($"planlang: {new CliText(language.Value).ClusterNeedsPostgres}");
+                    return CliApp.UsageOrIo;
+                }
+            }
+
             var root = RunCommands.WorkspaceRoot(p.GetValue(workspace));
             var options = new ServeOptions(root, p.GetValue(store), p.GetValue(urls) ?? ServeOptions.DefaultUrls, WorkspaceLanguage.ForMessages(p.GetValue(lang) is null ? null : language, [root]))
             {
@@ -46,6 +68,7 @@ public static class ServeCommand
                 CapPollEvery = TimeSpan.FromSeconds(Math.Max(1, p.GetValue(poll) ?? 60)),
                 RescanEvery = TimeSpan.FromSeconds(Math.Max(1, p.GetValue(rescan) ?? 30)),
                 RequestsPerMinute = Math.Max(0, p.GetValue(rate) ?? 3000),
+                Cluster = node,
             };
             try
             {

@@ -80,7 +80,7 @@ public sealed class IncidentService(
 
         var configText = compilation.Texts.GetValueOrDefault(Path.Combine(root, FileKinds.ConfigFileName));
         var runtime = PlanRuntime.FromCompilation(compilation, bound, planText, configText);
-        var incidentId = id ?? $"{runtime.Plan.Id.Replace('/', '-')}-{when.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
+        var incidentId = id ?? NewId(runtime.Plan.Id, when);
         var record = new IncidentRecord(incidentId, runtime.Plan.Id, runtime.PlanHash, full, planText, configText, when, exercise);
         var started = new NewEvent(when, Actors.System, new IncidentStarted(runtime.Plan.Id, runtime.PlanHash)
         {
@@ -99,6 +99,10 @@ public sealed class IncidentService(
         appended?.Invoke(state.Record, plan, events);
         return state;
     }
+
+    /// <summary>The id an incident of <paramref name="planId"/> started at <paramref name="when"/> (in the workspace's
+    /// zone) gets when none is given.</summary>
+    public static string NewId(string planId, DateTimeOffset when) => $"{planId.Replace('/', '-')}-{when.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
 
     public IncidentState ReceiveCap(string id, DateTimeOffset? at, string xml, Caller? caller = null) =>
         ReceiveCapAsync(id, at, xml, caller).GetAwaiter().GetResult();

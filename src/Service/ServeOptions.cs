@@ -32,5 +32,8 @@ public sealed record ServeOptions(string Workspace, string? Store, string Urls, 
     /// <summary>A body larger than this is refused (PL9102); CAP messages may be up to <see cref="MaxCapBytes"/>.</summary>
     public long MaxRequestBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>This node's place in a cluster (docs/cluster.md); null for a service on its own.</summary>
+    public Cluster.ClusterSettings? Cluster { get; init; }
+
     public const long MaxCapBytes = PlanLang.Syntax.InputLimits.MaxCapCharacters * 4L;
 }

@@ -20,8 +20,12 @@ public sealed class ServiceCore(
     AccessPolicy access,
     DeliveryStore deliveries,
     AccountStore accounts,
-    ServeOptions options)
+    ServeOptions options,
+    Lazy<Commands.IIncidentWrites> writes)
 {
+    /// <summary>The commands that write: run here, or on the node of the cluster that holds the incident.</summary>
+    public Commands.IIncidentWrites Writes => writes.Value;
+
     public IncidentService Incidents => incidents;
 
     public DeadlineScheduler Scheduler => scheduler;

@@ -20,6 +20,8 @@ using PlanLang.Engine.Store;
 using PlanLang.Service.Accounts;
 using PlanLang.Service.Api;
 using PlanLang.Service.Cap;
+using PlanLang.Service.Cluster;
+using PlanLang.Service.Commands;
 using PlanLang.Service.Console;
 using PlanLang.Service.Data;
 using PlanLang.Service.Drills;
@@ -101,7 +103,7 @@ public static class ServiceHost
             return new IncidentService(store, options.Language, EventStores.CacheFolder(root), compiled: true, clock, access, notifier.OnAppended);
         });
         builder.Services.AddSingleton(sp => new DeadlineScheduler(
-            sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<Notifier>(), clock, sp.GetRequiredService<ILogger<DeadlineScheduler>>(), options.RescanEvery));
+            sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<Notifier>(), clock, sp.GetRequiredService<ILogger<DeadlineScheduler>>(), options.RescanEvery, held: options.Cluster is not null));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineScheduler>());
         builder.Services.AddHttpClient("robots", c => c.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddHttpClient("feeds", c => c.Timeout = TimeSpan.FromSeconds(30));
@@ -133,8 +135,23 @@ public static class ServiceHost
         builder.Services.AddSingleton(sp => new DrillController(store, options, EventStores.CacheFolder(root), clock, sp.GetRequiredService<ILogger<DrillController>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DrillController>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
-        builder.Services.AddSingleton<ServiceCore>();
+        builder.Services.AddSingleton(sp => new ServiceCore(
+            sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<DeadlineScheduler>(), workspace, access, deliveries, accounts, options,
+            new Lazy<IIncidentWrites>(sp.GetRequiredService<IIncidentWrites>)));
         builder.Services.AddSingleton(sp => new CapFanOut(sp.GetRequiredService<ServiceCore>(), database));
+        builder.Services.AddSingleton(sp => new LocalWrites(sp.GetRequiredService<ServiceCore>(), new CapReplay(sp.GetRequiredService<ServiceCore>(), database)));
+        if (options.Cluster is null)
+        {
+            builder.Services.AddSingleton<IIncidentWrites>(sp => sp.GetRequiredService<LocalWrites>());
+        }
+        else
+        {
+            // After the scheduler: a node holds incidents only once the scheduler runs, and leaves before it stops.
+            builder.Services.AddSingleton<ClusterNode>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterNode>());
+            builder.Services.AddSingleton<IIncidentWrites>(sp => new ClusterWrites(sp.GetRequiredService<ClusterNode>(), sp.GetRequiredService<ServiceCore>()));
+        }
+
         if (!options.CapFeeds.IsDefaultOrEmpty)
         {
             builder.Services.AddHostedService(sp => new CapFeedPoller(
@@ -186,7 +203,13 @@ public static class ServiceHost
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks()
+        var health = builder.Services.AddHealthChecks();
+        if (options.Cluster is not null)
+        {
+            health.AddCheck<ClusterReady>("cluster", tags: ["ready"]);
+        }
+
+        health
             .AddCheck<SchedulerReady>("scheduler", tags: ["ready"])
             .AddCheck("store", () =>
             {
@@ -206,6 +229,11 @@ public static class ServiceHost
         SignInEndpoints.Map(built);
         IncidentEndpoints.Map(built);
         CapEndpoints.Map(built);
+        if (options.Cluster is not null)
+        {
+            ClusterEndpoints.Map(built);
+        }
+
         ConsoleChannel.Map(built);
         ConsoleEndpoints.Map(built);
         built.Lifetime.ApplicationStarted.Register(() =>

@@ -50,4 +50,16 @@ internal static partial class ServiceLog
 
     [LoggerMessage(15, LogLevel.Warning, "CAP feed {Feed} could not be read: {Error}")]
     public static partial void FeedFailed(this ILogger log, string feed, string error);
+
+    [LoggerMessage(16, LogLevel.Information, "cluster node {Address} joining through {Seeds}")]
+    public static partial void Joining(this ILogger log, string address, string seeds);
+
+    [LoggerMessage(17, LogLevel.Warning, "command on {Incident} failed on this node: {Error}")]
+    public static partial void HeldCommandFailed(this ILogger log, string incident, string error);
+
+    [LoggerMessage(18, LogLevel.Warning, "incident {Incident} not held here: {Code} {Error}")]
+    public static partial void NotHeld(this ILogger log, string incident, string code, string error);
+
+    [LoggerMessage(19, LogLevel.Warning, "log sweep failed: {Error}")]
+    public static partial void SweepFailed(this ILogger log, string error);
 }

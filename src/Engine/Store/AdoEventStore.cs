@@ -182,6 +182,9 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     /// <summary>Transactions this database has committed in this process, and the writes they held (see <see cref="GroupCommit"/>).</summary>
     public (long Flushes, long Writes) Committed => Commits.Committed;
 
+    /// <summary>The last flushes' median and 99th percentile, in milliseconds (<see cref="GroupCommit.RecentFlushes"/>).</summary>
+    public (double P50, double P99, int Count) RecentFlushes => Commits.RecentFlushes();
+
     /// <summary>Runs <paramref name="work"/> in a transaction shared with the writes of other threads (<see cref="GroupCommit"/>).</summary>
     private T Write<T>(Func<DbConnection, DbTransaction, T> work) => Commits.Run(work, Begin);
 

@@ -47,6 +47,9 @@ public sealed class GroupCommit
     private long flushes;
     private long writes;
 
+    // The last flushes' durations, for a dashboard: a window, not a history.
+    private readonly Queue<double> recent = new();
+
     public static GroupCommit OfSqlite(string path) => For("sqlite:" + Path.GetFullPath(path));
 
     public static GroupCommit OfPostgres(string connectionString) => For("postgres:" + connectionString);
@@ -55,6 +58,25 @@ public sealed class GroupCommit
 
     /// <summary>Transactions committed (or attempted) so far, and the writes they held: their ratio is the batch size.</summary>
     public (long Flushes, long Writes) Committed => (Interlocked.Read(ref flushes), Interlocked.Read(ref writes));
+
+    /// <summary>The median and 99th percentile of the last flushes' durations (begin to commit), in milliseconds, and
+    /// how many were counted; zeros before the first.</summary>
+    public (double P50, double P99, int Count) RecentFlushes()
+    {
+        double[] copy;
+        lock (recent)
+        {
+            copy = [.. recent];
+        }
+
+        if (copy.Length == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        Array.Sort(copy);
+        return (copy[(copy.Length - 1) / 2], copy[Math.Min(copy.Length - 1, (int)Math.Ceiling(copy.Length * 0.99) - 1)], copy.Length);
+    }
 
     /// <summary>Writes queued for the next batch.</summary>
     public int Waiting
@@ -146,7 +168,17 @@ public sealed class GroupCommit
         try
         {
             Flush(batch, batch[0].Begin);
-            FlushTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var took = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            FlushTime.Record(took);
+            lock (recent)
+            {
+                if (recent.Count == 1024)
+                {
+                    recent.Dequeue();
+                }
+
+                recent.Enqueue(took);
+            }
         }
 #pragma warning disable CA1031 // Whatever stopped the commit is every writer's answer; each gets it back.
         catch (Exception e)

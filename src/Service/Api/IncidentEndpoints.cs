@@ -46,17 +46,11 @@ public static class IncidentEndpoints
                 return Views.Summary(state, plan);
             }).ToList())).WithSummary("Every incident, projected to now");
 
-        api.MapPost("/incidents", (StartRequest request, HttpContext http, ServiceCore core, CapFanOut alerts) =>
+        api.MapPost("/incidents", async (StartRequest request, HttpContext http, ServiceCore core) =>
         {
             var path = core.Workspace.PlanPath(request.Plan)
                 ?? throw Engine.RefusedException.Of(DiagnosticCodes.NotFoundHere, core.Language, request.Plan);
-            var caller = ServiceCore.CallerOf(http.User);
-            var state = core.After(core.Incidents.Start(path, request.Id, null, request.Exercise ?? false, caller, core.Workspace.Current.Compilation));
-            if (alerts.Replay(state.Record.Id) > 0)
-            {
-                state = core.Incidents.Load(state.Record.Id).State;
-            }
-
+            var state = await core.Writes.StartAsync(path, request.Id, request.Exercise ?? false, ServiceCore.CallerOf(http.User)).ConfigureAwait(false);
             return Results.Created($"/api/incidents/{Uri.EscapeDataString(state.Record.Id)}", View(core, state, http));
         }).WithSummary("Starts an incident from a plan of the workspace (a path under it, or a plan id), with the CAP alerts of the last 24 hours for its area; duty officers only");
 
@@ -80,24 +74,20 @@ public static class IncidentEndpoints
 
         api.MapPost("/incidents/{id}/observations", async (string id, ObserveRequest request, HttpContext http, ServiceCore core) =>
         {
-            var state = core.After(await core.Incidents.ObserveAsync(id, null, request.Values.IsDefault ? [] : request.Values, caller: ServiceCore.CallerOf(http.User)).ConfigureAwait(false));
+            var state = await core.Writes.ObserveAsync(id, request.Values.IsDefault ? [] : request.Values, ServiceCore.CallerOf(http.User)).ConfigureAwait(false);
             return Results.Ok(View(core, state, http));
         }).WithSummary("Records observed values (rain.h24=120mm); duty officers and people holding a role of the plan");
 
         api.MapPost("/incidents/{id}/cap", async (string id, HttpContext http, ServiceCore core) =>
         {
             var xml = await CapEndpoints.ReadBody(http, core);
-            var state = core.After(await core.Incidents.ReceiveCapAsync(id, null, xml, ServiceCore.CallerOf(http.User)).ConfigureAwait(false));
+            var state = await core.Writes.ReceiveCapAsync(id, xml, ServiceCore.CallerOf(http.User)).ConfigureAwait(false);
             return Results.Ok(View(core, state, http));
         }).WithSummary("Feeds a CAP 1.2 alert (application/cap+xml or application/xml) into one incident");
 
         api.MapPost("/incidents/{id}/declare", async (string id, DeclareRequest request, HttpContext http, ServiceCore core) =>
         {
-            var caller = ServiceCore.CallerOf(http.User);
-            var (_, plan) = core.Incidents.Load(id);
-            var target = request.Level is "end" ? plan.Plan.EndDeclare?.Id : plan.Level(PlanLang.Domain.ResponseLevels.Normalize(request.Level) ?? request.Level)?.Declare?.Id;
-            var role = core.ActAs(request.As, caller, plan, target ?? string.Empty);
-            var state = core.After(await core.Incidents.DeclareAsync(id, null, request.Level, role, request.Reason, caller).ConfigureAwait(false));
+            var state = await core.Writes.DeclareAsync(id, request.Level, request.As, request.Reason, ServiceCore.CallerOf(http.User)).ConfigureAwait(false);
             return Results.Ok(View(core, state, http));
         }).WithSummary("Declares a level (IV, III, II, I), or end or close, as a role the person holds");
 
@@ -123,14 +113,7 @@ public static class IncidentEndpoints
             "done" => Engine.Commands.TaskAction.Done,
             _ => Engine.Commands.TaskAction.Skip,
         };
-        return core.After(await core.Incidents.TaskAsync(
-            id,
-            task,
-            kind,
-            (current, plan) => core.ActAs(asked, caller, plan, current.Tasks.GetValueOrDefault(task)?.Owner ?? plan.Task(task)?.Owner?.Id ?? string.Empty),
-            note,
-            caller,
-            key).ConfigureAwait(false));
+        return await core.Writes.TaskAsync(id, task, kind, asked, note, caller, key).ConfigureAwait(false);
     }
 
     // A device's idempotency key: a UUID or anything as short and plain; it is stored in the event.

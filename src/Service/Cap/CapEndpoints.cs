@@ -18,7 +18,7 @@ public static class CapEndpoints
         app.MapPost("/api/cap", async (HttpContext http, ServiceCore core, CapFanOut fanOut) =>
         {
             var xml = await ReadBody(http, core);
-            return Results.Ok(fanOut.Receive(xml, ServiceCore.CallerOf(http.User)));
+            return Results.Ok(await fanOut.ReceiveAsync(xml, ServiceCore.CallerOf(http.User)).ConfigureAwait(false));
         }).RequireAuthorization().WithTags("cap").WithSummary("Feeds a CAP 1.2 alert into every open incident whose area it covers");
     }
 

@@ -13,17 +13,12 @@ namespace PlanLang.Service.Cap;
 /// One CAP alert into every open incident whose area it covers (an incident of another area is skipped, PL7013),
 /// once per incident by its identifier — a feed polled again, or the same alert posted twice, changes nothing — while
 /// an Update or Cancel, which has an identifier of its own and names the alerts it follows in <c>references</c>, is
-/// new. The alerts are kept, and those of the last <see cref="ReplayFor"/> are replayed in the order received into an
-/// incident started later: a plan started during a typhoon warning learns of the warning at once.
+/// new. The alerts are kept, and those of the last <see cref="CapReplay.ReplayFor"/> are replayed in the order received into an
+/// incident started later (<see cref="CapReplay"/>): a plan started during a typhoon warning learns of the warning at once.
 /// </summary>
 public sealed class CapFanOut(ServiceCore core, ServiceDatabase database)
 {
-    public static readonly TimeSpan ReplayFor = TimeSpan.FromHours(24);
-
-    /// <summary>Who replayed alerts are recorded as: the service, not the person who started the incident.</summary>
-    public static readonly Caller Replayer = new("service:cap-replay", CallerKind.DutyOfficer);
-
-    public CapResult Receive(string xml, Caller caller)
+    public async Task<CapResult> ReceiveAsync(string xml, Caller caller)
     {
         var (alert, error) = CapAlert.Parse(xml);
         if (alert is null)
@@ -44,7 +39,7 @@ public sealed class CapFanOut(ServiceCore core, ServiceDatabase database)
                     continue;
                 }
 
-                core.After(core.Incidents.ReceiveCap(record.Id, null, xml, caller));
+                await core.Writes.ReceiveCapAsync(record.Id, xml, caller).ConfigureAwait(false);
                 updated.Add(record.Id);
             }
             catch (RefusedException e) when (e.Diagnostic.Code == DiagnosticCodes.CapOtherArea.Code)
@@ -58,38 +53,6 @@ public sealed class CapFanOut(ServiceCore core, ServiceDatabase database)
         }
 
         return new CapResult(alert.Identifier, !first && updated.Count == 0, updated.ToImmutable(), refused.ToImmutable());
-    }
-
-    /// <summary>Replays the alerts kept from the last <see cref="ReplayFor"/> into a new incident; those for other
-    /// areas, or that it cannot use, are skipped.</summary>
-    public int Replay(string incident)
-    {
-        var alerts = new List<string>();
-        using (var connection = database.Open())
-        using (var read = ServiceDatabase.Command(connection, "SELECT xml FROM cap_alerts WHERE received_at >= @since ORDER BY received_at, identifier", null, ("@since", EventTime.Format(DateTimeOffset.UtcNow - ReplayFor))))
-        using (var r = read.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                alerts.Add(r.GetString(0));
-            }
-        }
-
-        var taken = 0;
-        foreach (var xml in alerts)
-        {
-            try
-            {
-                core.After(core.Incidents.ReceiveCap(incident, null, xml, Replayer));
-                taken++;
-            }
-            catch (RefusedException)
-            {
-                // Another area, an exercise into a real incident, or a cancel of what it never had.
-            }
-        }
-
-        return taken;
     }
 
     private bool Keep(string identifier, string sender, string xml)

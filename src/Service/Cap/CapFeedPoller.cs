@@ -59,7 +59,7 @@ public sealed class CapFeedPoller(IReadOnlyList<string> feeds, TimeSpan every, C
 
                 try
                 {
-                    var result = fanOut.Receive(xml, FeedCaller);
+                    var result = await fanOut.ReceiveAsync(xml, FeedCaller).ConfigureAwait(false);
                     if (!result.Duplicate)
                     {
                         added++;

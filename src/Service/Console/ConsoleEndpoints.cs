@@ -50,13 +50,8 @@ public static class ConsoleEndpoints
         });
 
         console.MapPost("/incidents/{id}/declare", async (string id, [FromForm] string level, [FromForm(Name = "as")] string? asRole, [FromForm] string? reason, HttpContext http, ServiceCore core, IAntiforgery antiforgery) =>
-            await Act(http, core, antiforgery, id, async () =>
-            {
-                var caller = ServiceCore.CallerOf(http.User);
-                var (_, plan) = core.Incidents.Load(id);
-                var target = plan.Level(PlanLang.Domain.ResponseLevels.Normalize(level) ?? level)?.Declare?.Id ?? string.Empty;
-                return core.After(await core.Incidents.DeclareAsync(id, null, level, core.ActAs(asRole, caller, plan, target), string.IsNullOrWhiteSpace(reason) ? null : reason, caller).ConfigureAwait(false));
-            }).ConfigureAwait(false));
+            await Act(http, core, antiforgery, id, () =>
+                core.Writes.DeclareAsync(id, level, asRole, string.IsNullOrWhiteSpace(reason) ? null : reason, ServiceCore.CallerOf(http.User))).ConfigureAwait(false));
 
         ConsoleDrills.Map(console);
         ConsoleFeed.Map(console);

@@ -22,7 +22,7 @@ public static class ConsoleFeed
         console.MapGet("/start", (HttpContext http, ServiceCore core, IAntiforgery antiforgery, string? jurisdiction, string? hazard, string? q) =>
             StartPage(http, core, antiforgery, jurisdiction, hazard, q, null, StatusCodes.Status200OK));
 
-        console.MapPost("/start", ([FromForm] string plan, [FromForm] string? exercise, HttpContext http, ServiceCore core, IAntiforgery antiforgery, CapFanOut alerts) =>
+        console.MapPost("/start", async ([FromForm] string plan, [FromForm] string? exercise, HttpContext http, ServiceCore core, IAntiforgery antiforgery) =>
         {
             // The plan by the name this page offered, resolved inside the workspace: never a path of the request's choosing.
             var path = core.Workspace.PlanPath(plan);
@@ -33,8 +33,7 @@ public static class ConsoleFeed
 
             try
             {
-                var state = core.After(core.Incidents.Start(path, null, null, exercise is "on" or "true", ServiceCore.CallerOf(http.User), core.Workspace.Current.Compilation));
-                alerts.Replay(state.Record.Id);
+                var state = await core.Writes.StartAsync(path, null, exercise is "on" or "true", ServiceCore.CallerOf(http.User)).ConfigureAwait(false);
                 return Results.Redirect($"/console/incidents/{Uri.EscapeDataString(state.Record.Id)}");
             }
             catch (RefusedException e)
@@ -44,8 +43,8 @@ public static class ConsoleFeed
         });
 
         console.MapPost("/incidents/{id}/observations", async (string id, [FromForm] string input, [FromForm] string value, HttpContext http, ServiceCore core, IAntiforgery antiforgery) =>
-            await ConsoleEndpoints.Act(http, core, antiforgery, id, async () =>
-                core.After(await core.Incidents.ObserveAsync(id, null, [$"{input.Trim()}={value.Trim()}"], caller: ServiceCore.CallerOf(http.User)).ConfigureAwait(false))).ConfigureAwait(false));
+            await ConsoleEndpoints.Act(http, core, antiforgery, id, () =>
+                core.Writes.ObserveAsync(id, [$"{input.Trim()}={value.Trim()}"], ServiceCore.CallerOf(http.User))).ConfigureAwait(false));
 
         console.MapPost("/incidents/{id}/cap", async (string id, [FromForm] string? cap, IFormFile? file, HttpContext http, ServiceCore core, IAntiforgery antiforgery) =>
             await ConsoleEndpoints.Act(http, core, antiforgery, id, async () =>
@@ -56,7 +55,7 @@ public static class ConsoleFeed
                     throw RefusedException.Of(DiagnosticCodes.BadRequest, core.Language, "cap");
                 }
 
-                return core.After(await core.Incidents.ReceiveCapAsync(id, null, xml, ServiceCore.CallerOf(http.User)).ConfigureAwait(false));
+                return await core.Writes.ReceiveCapAsync(id, xml, ServiceCore.CallerOf(http.User)).ConfigureAwait(false);
             }).ConfigureAwait(false));
     }
 

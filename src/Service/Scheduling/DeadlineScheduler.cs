@@ -14,8 +14,10 @@ namespace PlanLang.Service.Scheduling;
 /// records what fell due, each step stamped with the moment it fell due. What fell due while the service was down is
 /// recorded on start. Exactly once, also with two services on one database: the log's key (incident, seq) lets one
 /// append win; the other re-reads, finds the step recorded and appends nothing.
+/// On a node of a cluster (<paramref name="held"/>) it scans nothing: it arms the incidents the node holds
+/// (<see cref="AdoptAsync"/>, <see cref="Disarm"/>), and the cluster's log sweeper sees that every incident is held.
 /// </summary>
-public sealed class DeadlineScheduler(IncidentService service, Notifications.Notifier notifier, TimeProvider clock, ILogger<DeadlineScheduler> log, TimeSpan rescanEvery, int firing = 32) : BackgroundService
+public sealed class DeadlineScheduler(IncidentService service, Notifications.Notifier notifier, TimeProvider clock, ILogger<DeadlineScheduler> log, TimeSpan rescanEvery, int firing = 32, bool held = false) : BackgroundService
 {
     // Loading is work for the processor, so a few at once; firing mostly waits for its commit, holding no thread, so
     // many at once share a flush (8 fired 1,000 steps a second here and fell behind at 2,000).
@@ -24,6 +26,9 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
     private readonly Lock gate = new();
     private readonly PriorityQueue<string, DateTimeOffset> queue = new();
     private readonly Dictionary<string, DateTimeOffset> armed = new(StringComparer.Ordinal);
+
+    // On a cluster node, the incidents it holds: a step already on its way when the incident left is not re-armed here.
+    private readonly HashSet<string> holding = new(StringComparer.Ordinal);
     private readonly Channel<(string Id, DateTimeOffset Due)> due = Channel.CreateUnbounded<(string, DateTimeOffset)>();
     private readonly SemaphoreSlim changed = new(0);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> seen = new(StringComparer.Ordinal);
@@ -50,6 +55,11 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
         var next = state.Phase == IncidentPhase.Closed || state.Simulated ? null : DuePolicy.Next(state, service.PlanOf(state));
         lock (gate)
         {
+            if (held && !holding.Contains(state.Record.Id))
+            {
+                return;
+            }
+
             if (next is { } at)
             {
                 if (!armed.TryGetValue(state.Record.Id, out var was) || was != at)
@@ -65,6 +75,40 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
         }
 
         changed.Release();
+    }
+
+    /// <summary>Arms an incident this node now holds: reads its log, plans the notifications it recorded meanwhile and
+    /// arms its next step; a step that fell due while nobody held it fires at once.</summary>
+    public Task<IncidentState> AdoptAsync(string id)
+    {
+        var (state, _) = service.Load(id);
+        notifier.CatchUp(service, state.Record, clock.GetUtcNow());
+        lock (gate)
+        {
+            holding.Add(id);
+        }
+
+        Rearm(state);
+        return Task.FromResult(state);
+    }
+
+    /// <summary>The incident is held here from now on: what its commands change is armed here.</summary>
+    public void Hold(string id)
+    {
+        lock (gate)
+        {
+            holding.Add(id);
+        }
+    }
+
+    /// <summary>The incident is no longer held here: its steps are another node's.</summary>
+    public void Disarm(string id)
+    {
+        lock (gate)
+        {
+            holding.Remove(id);
+            armed.Remove(id);
+        }
     }
 
     private async Task AdvanceAsync(string id, DateTimeOffset? due)
@@ -104,7 +148,11 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
         var workers = Enumerable.Range(0, firing).Select(_ => Task.Run(() => Fire(stoppingToken), stoppingToken)).ToList();
 
         // What fell due while the service was down is recorded before it says it is ready.
-        Scan(catchUp: true);
+        if (!held)
+        {
+            Scan(catchUp: true);
+        }
+
         ready = true;
 
         // The rescan runs beside the dispatch loop: a slow database must not hold back a due step.
@@ -112,7 +160,7 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
             async () =>
             {
                 using var timer = new PeriodicTimer(rescanEvery);
-                while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+                while (!held && await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
                 {
                     Scan(catchUp: false);
                     changed.Release();
