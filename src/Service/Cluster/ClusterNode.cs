@@ -39,7 +39,22 @@ public sealed class ClusterNode(ServeOptions options, ServiceCore core, LocalWri
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        system = ActorSystem.Create(ClusterSettings.SystemName, Config(Settings));
+        try
+        {
+            system = ActorSystem.Create(ClusterSettings.SystemName, Config(Settings));
+        }
+        catch (Exception e) when (e is AggregateException or Akka.Remote.RemoteTransportException)
+        {
+            // The cluster port is taken, or the address is not this machine's: said as the HTTP port's would be.
+            var cause = e;
+            while (cause.InnerException is { } inner)
+            {
+                cause = inner;
+            }
+
+            throw new InvalidOperationException($"{Settings.Host}:{Settings.Port}: {cause.Message}", e);
+        }
+
         region = await ClusterSharding.Get(system).StartAsync(
             IncidentType,
             id => Props.Create(() => new IncidentEntity(id, this)),
@@ -98,6 +113,11 @@ public sealed class ClusterNode(ServeOptions options, ServiceCore core, LocalWri
         {
             var state = await scheduler.AdoptAsync(id).ConfigureAwait(false);
             return (state.LastSeq, state.Phase != IncidentPhase.Closed && !state.Simulated);
+        }
+        catch (RefusedException e) when (e.Diagnostic.Code == PlanLang.Diagnostics.DiagnosticCodes.IncidentNotFound.Code)
+        {
+            // Woken before the command that starts it has run: held, nothing to arm yet.
+            return (-1, true);
         }
         catch (RefusedException e)
         {

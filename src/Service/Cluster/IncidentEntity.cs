@@ -48,7 +48,13 @@ internal sealed class IncidentEntity : ReceiveActor
         });
     }
 
-    protected override void PreStart() => node.Hold(id);
+    // Held from now on; and adopted at once, whatever message started it, so that what the last holder recorded and
+    // had not yet notified is planned here.
+    protected override void PreStart()
+    {
+        node.Hold(id);
+        Self.Tell(new Wake(id, long.MaxValue), ActorRefs.NoSender);
+    }
 
     protected override void PostStop() => node.Release(id);
 }

@@ -106,6 +106,18 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(expected, err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_cluster_port_already_taken_is_said_and_nothing_starts()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var (exit, stdout, err) = Repo.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "planlang.dll"), "serve", "--workspace", ws.Root, "--lang", "zh-CN", "--urls", $"http://127.0.0.1:{ServiceProcess.FreePort()}", "--store", PostgresServer.NewPooledDatabase(), "--cluster", $"127.0.0.1:{port}"]);
+        Assert.True(exit == 2, $"exit {exit}\n{err}\n{stdout}");
+        Assert.Contains($"服务无法启动：127.0.0.1:{port}", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
+
     private static string Id(int i) => $"c-{i:D3}";
 
     private static async Task<JsonObject> Cluster(ServiceProcess node)
