@@ -5,6 +5,7 @@ using PlanLang.Bench;
 // dotnet run -c Release --project bench/PlanLang.Bench -- engine [INCIDENTS] [WORKERS]   (whole-engine throughput)
 // dotnet run -c Release --project bench/PlanLang.Bench -- service [INCIDENTS] [TASKS] [CLIENTS]   (planlang serve; bench/service-time.sh)
 // dotnet run -c Release --project bench/PlanLang.Bench -- import [DOCUMENTS] [PAGES]   (planlang import of generated Word plans; bench/import-time.sh)
+// dotnet run -c Release --project bench/PlanLang.Bench -- province-workspace DIR [COUNTIES] [TOWNS] [VILLAGES]   (the cluster's generated province)
 // dotnet run -c Release --project bench/PlanLang.Bench -- console [INCIDENTS] [RESPONDERS] [ACTIONS]   (the console's pages and live streams; bench/console-time.sh)
 return args.FirstOrDefault() switch
 {
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "service" => ServiceBenchmark.Run(Arg(1, 1000), Arg(2, 10), Arg(3, 32)),
     "import" => ImportBenchmark.Run(Arg(1, 500), Arg(2, 30)),
     "console" => ConsoleBenchmark.Run(Arg(1, 50), Arg(2, 200), Arg(3, 5)),
+    "province-workspace" when args.Length > 1 => Written(Province.Write(args[1], Arg(2, 100), Arg(3, 20), Arg(4, 10))),
     _ => Usage(),
 };
 
@@ -24,8 +26,14 @@ static int Run(Action action)
 
 int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
+static int Written(int plans)
+{
+    Console.WriteLine($"{plans} plans");
+    return 0;
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PlanLang.Bench conditions | engine [INCIDENTS] [WORKERS] | service [INCIDENTS] [TASKS] [CLIENTS] | import [DOCUMENTS] [PAGES] | console [INCIDENTS] [RESPONDERS] [ACTIONS]");
+    Console.Error.WriteLine("usage: PlanLang.Bench conditions | engine [INCIDENTS] [WORKERS] | service [INCIDENTS] [TASKS] [CLIENTS] | import [DOCUMENTS] [PAGES] | console [INCIDENTS] [RESPONDERS] [ACTIONS] | province-workspace DIR [COUNTIES] [TOWNS] [VILLAGES]");
     return 2;
 }

@@ -99,6 +99,15 @@ public static partial class CapMapping
         return jurisdictionCodes.Select(Normalize).Any(j => j.Length > 0 && (g.StartsWith(j, StringComparison.OrdinalIgnoreCase) || j.StartsWith(g, StringComparison.OrdinalIgnoreCase)) && (IsDigits(g) || string.Equals(g, j, StringComparison.OrdinalIgnoreCase)));
     }
 
+    /// <summary>Whether an alert's area code covers a jurisdiction's code: the same area or one above it (330300
+    /// covers 330303); other codes must be equal.</summary>
+    public static bool Covers(string geocode, string jurisdictionCode)
+    {
+        var g = Normalize(geocode);
+        var j = Normalize(jurisdictionCode);
+        return g.Length > 0 && (IsDigits(g) ? j.StartsWith(g, StringComparison.Ordinal) : string.Equals(g, j, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string Normalize(string code)
     {
         var c = code.Trim();

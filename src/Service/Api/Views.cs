@@ -47,7 +47,11 @@ public sealed record EventView(long Seq, string Type, DateTimeOffset At, DateTim
 
 public sealed record DeliveryView(long Id, long Seq, string Kind, string? Task, string Channel, string Target, string Status, int Attempts, string Subject, string? Link, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-public sealed record CapResult(string Identifier, bool Duplicate, ImmutableArray<string> Updated, ImmutableArray<CapRefusal> Refused);
+public sealed record CapResult(string Identifier, bool Duplicate, ImmutableArray<string> Updated, ImmutableArray<CapRefusal> Refused)
+{
+    /// <summary>The incidents the alert started: plans it covers that had none open.</summary>
+    public ImmutableArray<string> Started { get; init; } = [];
+}
 
 public sealed record CapRefusal(string Incident, string Code, string Message);
 
