@@ -5,6 +5,7 @@ using PlanLang.Bench;
 // dotnet run -c Release --project bench/PlanLang.Bench -- engine [INCIDENTS] [WORKERS]   (whole-engine throughput)
 // dotnet run -c Release --project bench/PlanLang.Bench -- service [INCIDENTS] [TASKS] [CLIENTS]   (planlang serve; bench/service-time.sh)
 // dotnet run -c Release --project bench/PlanLang.Bench -- import [DOCUMENTS] [PAGES]   (planlang import of generated Word plans; bench/import-time.sh)
+// dotnet run -c Release --project bench/PlanLang.Bench -- cluster CONNECTION COUNTIES TOWNS VILLAGES [NODES…]   (one alert for a province; bench/cluster-time.sh)
 // dotnet run -c Release --project bench/PlanLang.Bench -- province-workspace DIR [COUNTIES] [TOWNS] [VILLAGES]   (the cluster's generated province)
 // dotnet run -c Release --project bench/PlanLang.Bench -- console [INCIDENTS] [RESPONDERS] [ACTIONS]   (the console's pages and live streams; bench/console-time.sh)
 return args.FirstOrDefault() switch
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "service" => ServiceBenchmark.Run(Arg(1, 1000), Arg(2, 10), Arg(3, 32)),
     "import" => ImportBenchmark.Run(Arg(1, 500), Arg(2, 30)),
     "console" => ConsoleBenchmark.Run(Arg(1, 50), Arg(2, 200), Arg(3, 5)),
+    "cluster" when args.Length > 4 => ClusterBenchmark.Run(args[1], Arg(2, 100), Arg(3, 20), Arg(4, 10), [.. args.Skip(5).SelectMany(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(1)]),
     "province-workspace" when args.Length > 1 => Written(Province.Write(args[1], Arg(2, 100), Arg(3, 20), Arg(4, 10))),
     _ => Usage(),
 };

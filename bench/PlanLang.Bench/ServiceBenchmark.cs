@@ -314,11 +314,13 @@ public static class ServiceBenchmark
         return client;
     }
 
-    internal static void WaitReady(Uri baseUri)
+    internal static void WaitReady(Uri baseUri) => WaitReady(baseUri, TimeSpan.FromMinutes(2));
+
+    internal static void WaitReady(Uri baseUri, TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = baseUri };
         var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromMinutes(2))
+        while (watch.Elapsed < timeout)
         {
             try
             {

@@ -11,16 +11,28 @@ namespace PlanLang.Engine.Compiled;
 public sealed record CompiledConditions(IReadOnlyDictionary<string, Func<IInputs, bool>> Levels, Func<IInputs, bool>? End);
 
 /// <summary>
-/// Compiles the generated C# with Roslyn, once per plan content hash: in memory for the process, and as a DLL under
+/// Compiles the generated C# with Roslyn, once per set of conditions: in memory for the process, and as a DLL under
 /// the cache folder (.planlang/cache) so the next command — a new process — loads it instead of compiling again.
+/// Plans whose conditions are the same share one assembly: a province's village plans, written from one template,
+/// differ in names and ids, not in when their levels hold (compiling each cost ~30 ms of processor time, most of an
+/// alert's fan-out; docs/performance.md).
 /// </summary>
 public static class ConditionCompiler
 {
     // Lazy: GetOrAdd may run a factory on several threads at once; compiling twice would waste a second.
     private static readonly ConcurrentDictionary<string, Lazy<CompiledConditions>> Loaded = new(StringComparer.Ordinal);
 
+    private static readonly ConcurrentDictionary<string, Lazy<CompiledConditions>> ByConditions = new(StringComparer.Ordinal);
+
+    // The source is generated with this name first, so that its hash depends on the conditions alone.
+    private const string Unnamed = "0000000000000000";
+
     public static CompiledConditions For(BoundPlan plan, string planHash, string? cacheFolder) =>
-        Loaded.GetOrAdd(planHash, _ => new Lazy<CompiledConditions>(() => Load(plan, planHash, cacheFolder))).Value;
+        Loaded.GetOrAdd(planHash, _ => new Lazy<CompiledConditions>(() =>
+            ByConditions.GetOrAdd(ConditionsHash(plan), key => new Lazy<CompiledConditions>(() => Load(plan, key, cacheFolder))).Value)).Value;
+
+    /// <summary>The hash of a plan's conditions as generated C#: the same for plans whose levels and end hold alike.</summary>
+    public static string ConditionsHash(BoundPlan plan) => Runtime.PlanRuntime.Hash(ConditionCodeGenerator.Generate(plan, Unnamed));
 
     private static CompiledConditions Load(BoundPlan plan, string planHash, string? cacheFolder)
     {

@@ -54,14 +54,25 @@ public sealed class CompiledConditionTests
     }
 
     [Fact]
-    public void The_compiled_assembly_is_cached_by_plan_hash_on_disk()
+    public void The_compiled_assembly_is_cached_by_its_conditions_on_disk_and_shared_by_plans_that_differ_only_in_words()
     {
         using var ws = new TempWorkspace();
         var text = File.ReadAllText(Repo.PathOf("plans", "longwan", "typhoon.plan.yaml"));
-        var runtime = PlanRuntime.FromText(text, File.ReadAllText(Repo.PathOf("plans", "planlang.yaml")))!;
+        var config = File.ReadAllText(Repo.PathOf("plans", "planlang.yaml"));
+        var runtime = PlanRuntime.FromText(text, config)!;
         var hash = "cachetest" + Guid.NewGuid().ToString("N");
-        ConditionCompiler.For(runtime.Plan, hash, ws.Root);
-        Assert.True(File.Exists(Path.Combine(ws.Root, $"{ConditionCodeGenerator.ClassName(hash)}.dll")));
+        var compiled = ConditionCompiler.For(runtime.Plan, hash, ws.Root);
+        Assert.True(File.Exists(Path.Combine(ws.Root, $"{ConditionCodeGenerator.ClassName(ConditionCompiler.ConditionsHash(runtime.Plan))}.dll")));
+
+        // Another plan with other words and the same conditions: the same assembly, not a second compilation.
+        var retitled = PlanRuntime.FromText(text.Replace("龙湾区防台风应急预案", "龙湾区防台风应急预案（修订稿）", StringComparison.Ordinal), config)!;
+        Assert.NotEqual(runtime.PlanHash, retitled.PlanHash);
+        Assert.Equal(ConditionCompiler.ConditionsHash(runtime.Plan), ConditionCompiler.ConditionsHash(retitled.Plan));
+        Assert.Same(compiled, ConditionCompiler.For(retitled.Plan, "cachetest" + Guid.NewGuid().ToString("N"), ws.Root));
+
+        // Other conditions: another assembly.
+        var stricter = PlanRuntime.FromText(text.Replace("warning.typhoon >= blue", "warning.typhoon >= yellow", StringComparison.Ordinal), config)!;
+        Assert.NotEqual(ConditionCompiler.ConditionsHash(runtime.Plan), ConditionCompiler.ConditionsHash(stricter.Plan));
         Assert.Contains("public static bool Level_1(IInputs x)", ConditionCodeGenerator.Generate(runtime.Plan, hash), StringComparison.Ordinal);
         Assert.Contains("LevelIds = [\"IV\", \"III\", \"II\", \"I\"]", ConditionCodeGenerator.Generate(runtime.Plan, hash), StringComparison.Ordinal);
         Assert.Contains("0.1d", ConditionCodeGenerator.Generate(runtime.Plan, hash), StringComparison.Ordinal); // 100 mm in metres
