@@ -148,7 +148,10 @@ public static class ServiceBenchmark
     }
 
     /// <summary>`planlang serve` on 127.0.0.1:<paramref name="port"/> with no request rate limit, its output drained.</summary>
-    internal static Process StartService(string dll, string ws, int port, params string[] extra)
+    internal static Process StartService(string dll, string ws, int port, params string[] extra) => StartService(dll, ws, port, null, extra);
+
+    /// <summary>As above, with the service's output kept in <paramref name="log"/> (for a run that goes wrong).</summary>
+    internal static Process StartService(string dll, string ws, int port, string? log, params string[] extra)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in (string[])[dll, "serve", "--workspace", ws, "--urls", $"http://127.0.0.1:{port}", "--rate-limit", "0", .. extra])
@@ -157,8 +160,9 @@ public static class ServiceBenchmark
         }
 
         var service = Process.Start(info)!;
-        service.OutputDataReceived += (_, _) => { };
-        service.ErrorDataReceived += (_, _) => { };
+        var sink = log is null ? null : TextWriter.Synchronized(new StreamWriter(log) { AutoFlush = true });
+        service.OutputDataReceived += (_, e) => sink?.WriteLine(e.Data);
+        service.ErrorDataReceived += (_, e) => sink?.WriteLine(e.Data);
         service.BeginOutputReadLine();
         service.BeginErrorReadLine();
         return service;

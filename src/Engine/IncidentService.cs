@@ -48,6 +48,9 @@ public sealed class IncidentService(
 
     private readonly IncidentCommands commands = new(language);
 
+    // A workspace's jurisdiction tree, built once per compilation: an alert's fan-out starts thousands of plans of one.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, JurisdictionTree> Trees = new();
+
     private readonly TimeProvider time = clock ?? TimeProvider.System;
 
     /// <summary>Checks the plan with its workspace (every analysis), pins exactly the text that was checked and starts
@@ -87,7 +90,7 @@ public sealed class IncidentService(
             Exercise = exercise,
             Simulated = simulated ? true : null,
             Jurisdiction = runtime.Plan.Syntax.Jurisdiction?.Value,
-            AreaCodes = [.. new JurisdictionTree(compilation.Registries).AreaCodes(runtime.Plan.Syntax.Jurisdiction?.Value)],
+            AreaCodes = [.. Trees.GetValue(compilation, c => new JurisdictionTree(c.Registries)).AreaCodes(runtime.Plan.Syntax.Jurisdiction?.Value)],
         })
         { Person = who.Person };
         if (!store.Create(record, [started]))

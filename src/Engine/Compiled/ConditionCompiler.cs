@@ -27,9 +27,14 @@ public static class ConditionCompiler
     // The source is generated with this name first, so that its hash depends on the conditions alone.
     private const string Unnamed = "0000000000000000";
 
+    // Keyed by the cache folder too: a process that asks for another folder (a test's workspace, a second workspace)
+    // finds its DLL there afterwards, as the next process in that folder expects.
     public static CompiledConditions For(BoundPlan plan, string planHash, string? cacheFolder) =>
-        Loaded.GetOrAdd(planHash, _ => new Lazy<CompiledConditions>(() =>
-            ByConditions.GetOrAdd(ConditionsHash(plan), key => new Lazy<CompiledConditions>(() => Load(plan, key, cacheFolder))).Value)).Value;
+        Loaded.GetOrAdd($"{cacheFolder}\n{planHash}", _ => new Lazy<CompiledConditions>(() =>
+        {
+            var conditions = ConditionsHash(plan);
+            return ByConditions.GetOrAdd($"{cacheFolder}\n{conditions}", _ => new Lazy<CompiledConditions>(() => Load(plan, conditions, cacheFolder))).Value;
+        })).Value;
 
     /// <summary>The hash of a plan's conditions as generated C#: the same for plans whose levels and end hold alike.</summary>
     public static string ConditionsHash(BoundPlan plan) => Runtime.PlanRuntime.Hash(ConditionCodeGenerator.Generate(plan, Unnamed));

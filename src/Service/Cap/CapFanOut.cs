@@ -59,7 +59,7 @@ public sealed class CapFanOut(ServiceCore core, ServiceDatabase database)
             }
         }
 
-        var started = first ? await StartAsync(xml, caller, open, refused).ConfigureAwait(false) : [];
+        var started = first ? await StartAsync(xml, alert.Identifier, caller, open, refused).ConfigureAwait(false) : [];
         return new CapResult(alert.Identifier, !first && updated.Count == 0 && started.IsEmpty, updated.ToImmutable(), refused.ToImmutable()) { Started = started };
     }
 
@@ -70,7 +70,7 @@ public sealed class CapFanOut(ServiceCore core, ServiceDatabase database)
     // A new alert starts every plan it covers that has no open incident (Engine/Cap/CapStarts), as the caller — a duty
     // officer or the feed; anyone else's alert only updates. Each start replays the alerts of the last 24 hours, this
     // one among them, so a plan whose level is automatic declares itself there.
-    private async Task<ImmutableArray<string>> StartAsync(string xml, Caller caller, IReadOnlySet<string> open, ImmutableArray<CapRefusal>.Builder refused)
+    private async Task<ImmutableArray<string>> StartAsync(string xml, string identifier, Caller caller, IReadOnlySet<string> open, ImmutableArray<CapRefusal>.Builder refused)
     {
         var workspace = core.Workspace;
         if (!core.Access.MayStart(caller, DateTimeOffset.UtcNow, workspace.Clock))
@@ -87,10 +87,23 @@ public sealed class CapFanOut(ServiceCore core, ServiceDatabase database)
             {
                 var state = await core.Writes.StartAsync(file, null, false, caller).ConfigureAwait(false);
                 started.Add(state.Record.Id);
+
+                // The start replays the alert; should that part have failed (a busy database), it is sent again here,
+                // and taken once by its identifier.
+                if (!state.CapSignals.ContainsKey(identifier))
+                {
+                    await core.Writes.ReceiveCapAsync(state.Record.Id, xml, caller).ConfigureAwait(false);
+                }
             }
             catch (RefusedException e)
             {
                 failed.Add(new CapRefusal(Path.GetRelativePath(workspace.Root, file), e.Diagnostic.Code, e.Diagnostic.Message));
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException or Akka.Actor.AskTimeoutException)
+            {
+                // One plan that could not be started does not stop the others: it is listed with the refusals, for a
+                // duty officer to start by hand.
+                failed.Add(new CapRefusal(Path.GetRelativePath(workspace.Root, file), DiagnosticCodes.ServiceFailed.Code, e.Message));
             }
         }).ConfigureAwait(false);
         refused.AddRange(failed.OrderBy(f => f.Incident, StringComparer.Ordinal));

@@ -16,6 +16,9 @@ internal sealed class IncidentEntity : ReceiveActor
     private readonly ClusterNode node;
     private long held = -1;
 
+    // Read from the log here, or started here: what it recorded is known to this node.
+    private bool adopted;
+
     public IncidentEntity(string id, ClusterNode node)
     {
         this.id = id;
@@ -25,15 +28,19 @@ internal sealed class IncidentEntity : ReceiveActor
             var sender = Sender;
             var reply = await node.RunAsync(command).ConfigureAwait(true);
             held = Math.Max(held, reply.Seq);
+            adopted |= command.Kind == WriteKind.Start && reply.Code is null && !reply.Failed;
             sender.Tell(reply);
         });
         ReceiveAsync<Wake>(async wake =>
         {
             var sender = Sender;
             var open = true;
-            if (held < wake.Head || held < 0)
+            // Its own wake on start (head -1) reads the log unless a start here came first; the sweeper's, when the log
+            // has grown past what is held.
+            if (wake.Head < 0 ? !adopted : held < wake.Head || held < 0)
             {
                 (held, open) = await node.AdoptAsync(id).ConfigureAwait(true);
+                adopted = held >= 0;
             }
 
             if (!sender.IsNobody())
@@ -53,7 +60,7 @@ internal sealed class IncidentEntity : ReceiveActor
     protected override void PreStart()
     {
         node.Hold(id);
-        Self.Tell(new Wake(id, long.MaxValue), ActorRefs.NoSender);
+        Self.Tell(new Wake(id, -1), ActorRefs.NoSender);
     }
 
     protected override void PostStop() => node.Release(id);

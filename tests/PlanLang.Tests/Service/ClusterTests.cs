@@ -21,7 +21,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
 
     // Two tasks each: "report" is acknowledged by the office (half before the kill, half after); t1 is left to
     // escalate to the backup and then to the commander (600 steps).
-    private readonly ServiceWorkspace ws = new(0, string.Empty, ack: "40 s", tasks: 2, auto: true);
+    private readonly ServiceWorkspace ws = new(0, string.Empty, ack: "50 s", tasks: 2, auto: true);
 
     public void Dispose() => ws.Dispose();
 
