@@ -38,8 +38,13 @@ public static class EngineBenchmark
             }
         }
 
+        // Each worker blocks its thread while its write is committed: without threads for all of them at once, the pool
+        // would add them slowly and fewer writes would share each flush.
+        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+        ThreadPool.SetMinThreads(Math.Max(minWorkers, workers + 4), minIo);
         var latencies = new ConcurrentBag<double>();
         var commands = 0;
+        var engineBatches = GroupCommit.OfSqlite(db).Committed;
         var watch = Stopwatch.StartNew();
         Parallel.For(0, incidents, new ParallelOptions { MaxDegreeOfParallelism = workers }, () => new SqliteEventStore(db), (i, _, store) =>
         {
@@ -87,6 +92,7 @@ public static class EngineBenchmark
             return store;
         }, store => store.Dispose());
         var engineTime = watch.Elapsed;
+        engineBatches = Minus(GroupCommit.OfSqlite(db).Committed, engineBatches);
 
         long events;
         List<(string Id, List<NewEvent> Events)> all;
@@ -107,6 +113,7 @@ public static class EngineBenchmark
         }
 
         var perCommand = (double)events / commands;
+        var rawBatches = GroupCommit.OfSqlite(rawDb).Committed;
         watch.Restart();
         Parallel.ForEach(all, new ParallelOptions { MaxDegreeOfParallelism = workers }, () => new SqliteEventStore(rawDb), (incident, _, store) =>
         {
@@ -120,13 +127,17 @@ public static class EngineBenchmark
             return store;
         }, store => store.Dispose());
         var rawTime = watch.Elapsed;
+        rawBatches = Minus(GroupCommit.OfSqlite(rawDb).Committed, rawBatches);
 
         var sorted = latencies.Order().ToArray();
         double P(double q) => sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(q * sorted.Length))];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"incidents={incidents} workers={workers} commands={commands} events={events}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine: {engineTime.TotalSeconds:0.00} s, {events / engineTime.TotalSeconds:0} events/s, {commands / engineTime.TotalSeconds:0} commands/s, latency p50 {P(0.5):0.0} ms p99 {P(0.99):0.0} ms"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw append: {rawTime.TotalSeconds:0.00} s, {events / rawTime.TotalSeconds:0} events/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine: {engineTime.TotalSeconds:0.00} s, {events / engineTime.TotalSeconds:0} events/s, {commands / engineTime.TotalSeconds:0} commands/s, latency p50 {P(0.5):0.0} ms p99 {P(0.99):0.0} ms, {engineBatches.Flushes} flushes, {(double)engineBatches.Writes / engineBatches.Flushes:0.0} writes/flush"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw append: {rawTime.TotalSeconds:0.00} s, {events / rawTime.TotalSeconds:0} events/s, {rawBatches.Flushes} flushes, {(double)rawBatches.Writes / rawBatches.Flushes:0.0} writes/flush; engine/raw {rawTime.TotalSeconds / engineTime.TotalSeconds:0.00}"));
         Directory.Delete(dir, recursive: true);
         return 0;
     }
+
+    private static (long Flushes, long Writes) Minus((long Flushes, long Writes) after, (long Flushes, long Writes) before) =>
+        (after.Flushes - before.Flushes, after.Writes - before.Writes);
 }

@@ -53,6 +53,9 @@ public sealed class IncidentService(
 
     private readonly TimeProvider time = clock ?? TimeProvider.System;
 
+    /// <summary>The language of the refusals this service writes.</summary>
+    public UiLanguage Language => language;
+
     /// <summary>Checks the plan with its workspace (every analysis), pins exactly the text that was checked and starts
     /// an incident in standby. Null <paramref name="at"/> is now.</summary>
     /// <remarks>A host that keeps its workspace's compilation passes it as <paramref name="checkedWith"/> (compiled
@@ -75,7 +78,7 @@ public sealed class IncidentService(
             throw RefusedException.Of(DiagnosticCodes.PlanHasErrors, language, compilation.ErrorsIn(full), $"{Path.GetFileName(first.File)}({first.Line},{first.Column}) {first.Code} {first.Message}");
         }
 
-        var bound = compilation.BoundPlans.FirstOrDefault(p => p.Syntax.File == full);
+        var bound = compilation.PlanIn(full);
         if (bound is null || !compilation.Texts.TryGetValue(full, out var planText))
         {
             throw new FileNotFoundException(full, full);
@@ -107,37 +110,47 @@ public sealed class IncidentService(
     /// zone) gets when none is given.</summary>
     public static string NewId(string planId, DateTimeOffset when) => $"{planId.Replace('/', '-')}-{when.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
 
+    // Each command has a blocking form (the CLI, a scheduler's thread) and an Async twin (a host serving many
+    // requests): the same decision, but the blocking one waits for its turn and its commit on its own thread, and the
+    // twin holds no thread. A blocking form that only waited for its twin spun and blocked a pool thread per command,
+    // and the next batch's leader then waited for a thread (64 such callers ran 3× slower than 16).
     public IncidentState ReceiveCap(string id, DateTimeOffset? at, string xml, Caller? caller = null) =>
-        ReceiveCapAsync(id, at, xml, caller).GetAwaiter().GetResult();
+        Execute(id, at, caller, ReceiveCapDecision(xml));
 
     /// <summary><see cref="ReceiveCap"/> without holding a thread while the command waits for its turn and its commit:
     /// what a host serving many requests calls (as for each command with an <c>Async</c> twin).</summary>
     public Task<IncidentState> ReceiveCapAsync(string id, DateTimeOffset? at, string xml, Caller? caller = null) =>
-        ExecuteAsync(id, at, caller, (state, plan, when, who) =>
-        {
-            access?.RequireFeed(who, plan, when, EngineText.ReceiveAlert);
-            return [CapIntake.Receive(state, plan, xml, when, language)];
-        });
+        ExecuteAsync(id, at, caller, ReceiveCapDecision(xml));
+
+    private Decision ReceiveCapDecision(string xml) => (state, plan, when, who) =>
+    {
+        access?.RequireFeed(who, plan, when, EngineText.ReceiveAlert);
+        return [CapIntake.Receive(state, plan, xml, when, language)];
+    };
 
     public IncidentState Observe(string id, DateTimeOffset? at, IReadOnlyList<string> assignments, string actor = Actors.System, Caller? caller = null) =>
-        ObserveAsync(id, at, assignments, actor, caller).GetAwaiter().GetResult();
+        Execute(id, at, caller, ObserveDecision(assignments, actor));
 
     public Task<IncidentState> ObserveAsync(string id, DateTimeOffset? at, IReadOnlyList<string> assignments, string actor = Actors.System, Caller? caller = null) =>
-        ExecuteAsync(id, at, caller, (_, plan, when, who) =>
-        {
-            access?.RequireFeed(who, plan, when, EngineText.RecordObservation);
-            return commands.Observe(plan, when, assignments, actor);
-        });
+        ExecuteAsync(id, at, caller, ObserveDecision(assignments, actor));
+
+    private Decision ObserveDecision(IReadOnlyList<string> assignments, string actor) => (_, plan, when, who) =>
+    {
+        access?.RequireFeed(who, plan, when, EngineText.RecordObservation);
+        return commands.Observe(plan, when, assignments, actor);
+    };
 
     public IncidentState Declare(string id, DateTimeOffset? at, string level, string by, string? reason, Caller? caller = null) =>
-        DeclareAsync(id, at, level, by, reason, caller).GetAwaiter().GetResult();
+        Execute(id, at, caller, DeclareDecision(level, by, reason));
 
     public Task<IncidentState> DeclareAsync(string id, DateTimeOffset? at, string level, string by, string? reason, Caller? caller = null) =>
-        ExecuteAsync(id, at, caller, (state, plan, when, who) =>
-        {
-            access?.RequireRole(who, plan, by, when, EngineText.DeclareLevel(level));
-            return commands.Declare(state, plan, when, level, by, reason);
-        });
+        ExecuteAsync(id, at, caller, DeclareDecision(level, by, reason));
+
+    private Decision DeclareDecision(string level, string by, string? reason) => (state, plan, when, who) =>
+    {
+        access?.RequireRole(who, plan, by, when, EngineText.DeclareLevel(level));
+        return commands.Declare(state, plan, when, level, by, reason);
+    };
 
     public IncidentState Acknowledge(string id, DateTimeOffset? at, string task, string by, string? note, Caller? caller = null) =>
         TaskCommand(id, at, task, by, note, TaskAction.Acknowledge, caller);
@@ -166,15 +179,17 @@ public sealed class IncidentService(
     /// <remarks><paramref name="key"/>: the device's key for this command (<see cref="IKeyedCommand"/>); a key already
     /// applied writes nothing.</remarks>
     public IncidentState Task(string id, string task, TaskAction action, Func<IncidentState, PlanRuntime, string> actAs, string? note, Caller caller, string? key = null) =>
-        TaskAsync(id, task, action, actAs, note, caller, key).GetAwaiter().GetResult();
+        Execute(id, null, caller, TaskDecision(task, action, actAs, note, key));
 
     public Task<IncidentState> TaskAsync(string id, string task, TaskAction action, Func<IncidentState, PlanRuntime, string> actAs, string? note, Caller caller, string? key = null) =>
-        ExecuteAsync(id, null, caller, (state, plan, when, who) =>
-        {
-            var by = actAs(state, plan);
-            access?.RequireRole(who, plan, by, when, EngineText.ActOnTask(plan.TaskTitle(task)));
-            return commands.Task(state, plan, when, task, by, note, action, key);
-        });
+        ExecuteAsync(id, null, caller, TaskDecision(task, action, actAs, note, key));
+
+    private Decision TaskDecision(string task, TaskAction action, Func<IncidentState, PlanRuntime, string> actAs, string? note, string? key) => (state, plan, when, who) =>
+    {
+        var by = actAs(state, plan);
+        access?.RequireRole(who, plan, by, when, EngineText.ActOnTask(plan.TaskTitle(task)));
+        return commands.Task(state, plan, when, task, by, note, action, key);
+    };
 
     private IncidentState TaskCommand(string id, DateTimeOffset? at, string task, string by, string? note, TaskAction action, Caller? caller) =>
         Execute(id, at, caller, (state, plan, when, who) =>
@@ -188,6 +203,22 @@ public sealed class IncidentService(
     {
         var (state, plan, _) = LoadWithEvents(id);
         return (state, plan);
+    }
+
+    /// <summary><see cref="Load"/>, or null when the store has no such incident: what a cluster node asks when it may be
+    /// woken for an incident before the command that starts it has run. Not found, <see cref="Load"/> lists every
+    /// incident to suggest a near id — for a person, not for thousands of such wakes.</summary>
+    public (IncidentState State, PlanRuntime Plan)? TryLoad(string id)
+    {
+        try
+        {
+            var current = Current(id, suggest: false);
+            return (current.State, current.Plan);
+        }
+        catch (RefusedException e) when (e.Diagnostic.Code == DiagnosticCodes.IncidentNotFound.Code)
+        {
+            return null;
+        }
     }
 
     /// <summary>The incident, its plan and its log, from one read of the store.</summary>
@@ -248,8 +279,8 @@ public sealed class IncidentService(
         return LogChain.FirstBreak(record, events);
     }
 
-    private (IncidentRecord Record, IReadOnlyList<IncidentEvent> Events) Unverified(string id) =>
-        store.Load(id) ?? throw RefusedException.Of(DiagnosticCodes.IncidentNotFound, language, id, DidYouMean.Suffix(id, store.List().Select(i => i.Id)));
+    private (IncidentRecord Record, IReadOnlyList<IncidentEvent> Events) Unverified(string id, bool suggest = true) =>
+        store.Load(id) ?? throw RefusedException.Of(DiagnosticCodes.IncidentNotFound, language, id, suggest ? DidYouMean.Suffix(id, store.List().Select(i => i.Id)) : string.Empty);
 
     /// <summary>A log read and verified up to <see cref="LogChain.Verified.Seq"/>, folded with its plan.</summary>
     private sealed record Known(IncidentRecord Record, PlanRuntime Plan, ImmutableArray<IncidentEvent> Events, IncidentState State, LogChain.Verified Verified);
@@ -258,7 +289,7 @@ public sealed class IncidentService(
     // held in memory: a read then fetches the last event it holds and what follows it, checks that event is unchanged
     // and verifies only the new ones — one small query and a few hashes instead of the whole log. Anything unexpected
     // (the held event changed or gone, a break in the new ones) drops the copy and reads and verifies everything.
-    private Known Current(string id)
+    private Known Current(string id, bool suggest = true)
     {
         if (known.TryGetValue(id, out var held))
         {
@@ -282,7 +313,7 @@ public sealed class IncidentService(
             known.TryRemove(id, out _);
         }
 
-        var (record, events) = Unverified(id);
+        var (record, events) = Unverified(id, suggest);
         if (LogChain.FirstBreak(record, events, out var whole) is { } broken)
         {
             throw RefusedException.Of(DiagnosticCodes.LogTampered, language, id, EngineText.Broken(broken));
@@ -305,16 +336,22 @@ public sealed class IncidentService(
 
         // Two readers may race: the copy that reaches further wins.
         known.AddOrUpdate(current.Record.Id, current, (_, other) => other.Verified.Seq > current.Verified.Seq ? other : current);
+        // Over the limit, a tenth goes at once (closed incidents first): a scan of the whole cache on every read past
+        // the limit cost more than the reads, in a province of 20,000 open incidents.
         if (known.Count > CacheCapacity)
         {
-            foreach (var id in known.Where(k => k.Value.State.IsOver).Select(k => k.Key).Take(known.Count - CacheCapacity + (CacheCapacity / 10)).ToList())
+            lock (known)
             {
-                known.TryRemove(id, out _);
-            }
-
-            foreach (var id in known.Keys.Take(Math.Max(0, known.Count - CacheCapacity)).ToList())
-            {
-                known.TryRemove(id, out _);
+                var excess = known.Count - (CacheCapacity - (CacheCapacity / 10));
+                if (excess > 0)
+                {
+                    var leaving = known.Where(k => k.Value.State.IsOver).Select(k => k.Key).Take(excess).ToList();
+                    leaving.AddRange(known.Keys.Where(k => k != current.Record.Id).Take(excess - leaving.Count));
+                    foreach (var id in leaving)
+                    {
+                        known.TryRemove(id, out _);
+                    }
+                }
             }
         }
 
@@ -333,17 +370,32 @@ public sealed class IncidentService(
         return plan;
     }
 
-    private IncidentState Execute(string id, DateTimeOffset? at, Caller? caller, Func<IncidentState, PlanRuntime, DateTimeOffset, Caller, IReadOnlyList<NewEvent>> decide) =>
-        ExecuteAsync(id, at, caller, decide).GetAwaiter().GetResult();
+    /// <summary>What a command decides from the incident as it stands, its plan, its time and who gave it.</summary>
+    private delegate IReadOnlyList<NewEvent> Decision(IncidentState state, PlanRuntime plan, DateTimeOffset when, Caller who);
 
-    private async Task<IncidentState> ExecuteAsync(string id, DateTimeOffset? at, Caller? caller, Func<IncidentState, PlanRuntime, DateTimeOffset, Caller, IReadOnlyList<NewEvent>> decide)
+    // Blocking: nothing in Run awaits anything unfinished, so the task is complete when it returns.
+    private IncidentState Execute(string id, DateTimeOffset? at, Caller? caller, Decision decide) =>
+        Run(id, at, caller, decide, blocking: true).GetAwaiter().GetResult();
+
+    private Task<IncidentState> ExecuteAsync(string id, DateTimeOffset? at, Caller? caller, Decision decide) =>
+        Run(id, at, caller, decide, blocking: false);
+
+    private async Task<IncidentState> Run(string id, DateTimeOffset? at, Caller? caller, Decision decide, bool blocking)
     {
         var who = caller ?? Caller.LocalOperator;
         var turn = turns[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)turns.Length)];
-        await turn.WaitAsync().ConfigureAwait(false);
+        if (blocking)
+        {
+            turn.Wait();
+        }
+        else
+        {
+            await turn.WaitAsync().ConfigureAwait(false);
+        }
+
         try
         {
-            return await DecideAsync(id, at, who, decide).ConfigureAwait(false);
+            return await DecideAsync(id, at, who, decide, blocking).ConfigureAwait(false);
         }
         finally
         {
@@ -351,7 +403,7 @@ public sealed class IncidentService(
         }
     }
 
-    private async Task<IncidentState> DecideAsync(string id, DateTimeOffset? at, Caller who, Func<IncidentState, PlanRuntime, DateTimeOffset, Caller, IReadOnlyList<NewEvent>> decide)
+    private async Task<IncidentState> DecideAsync(string id, DateTimeOffset? at, Caller who, Decision decide, bool blocking)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -389,7 +441,16 @@ public sealed class IncidentService(
 
             try
             {
-                await store.AppendAsync(id, logged.Count == 0 ? 0 : logged[^1].Seq, events).ConfigureAwait(false);
+                var (after, hash) = logged.Count == 0 ? (0L, null) : (logged[^1].Seq, logged[^1].Hash);
+                if (blocking)
+                {
+                    store.Append(id, after, events, hash);
+                }
+                else
+                {
+                    await store.AppendAsync(id, after, events, hash).ConfigureAwait(false);
+                }
+
                 if (appended is not null && events.Count > 0)
                 {
                     var first = logged.Count == 0 ? 0 : logged[^1].Seq;
@@ -400,7 +461,15 @@ public sealed class IncidentService(
             }
             catch (ConcurrencyException) when (attempt < Retries)
             {
-                await System.Threading.Tasks.Task.Delay(Random.Shared.Next(1, 10 * (attempt + 1))).ConfigureAwait(false);
+                var pause = Random.Shared.Next(1, 10 * (attempt + 1));
+                if (blocking)
+                {
+                    Thread.Sleep(pause);
+                }
+                else
+                {
+                    await System.Threading.Tasks.Task.Delay(pause).ConfigureAwait(false);
+                }
             }
         }
     }

@@ -44,7 +44,7 @@ public static class ServiceHost
     /// (<see cref="GroupCommit"/>); with the pool's default (one per core) the requests queued behind those waits, the
     /// batches stayed small and the disk was flushed for a few writes each (885 → 1,225 commands/s with 32 clients, in
     /// docs/performance.md).</summary>
-    public const int MinThreads = 64;
+    public const int MinThreads = 128;
 
     public static WebApplication Build(ServeOptions options)
     {

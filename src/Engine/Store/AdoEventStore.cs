@@ -55,24 +55,37 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
     private bool TryCreate(IncidentRecord incident, IReadOnlyList<NewEvent> events)
     {
+        if (events.Count == 0)
+        {
+            throw new ArgumentException("an incident is created with its first event", nameof(events));
+        }
+
         try
         {
             return Write((connection, tx) =>
             {
-                using (var insert = Command(connection, $"INSERT INTO incidents ({IncidentColumns}) VALUES (@id, @plan, @hash, @path, @text, @config, @at, @exercise)", tx))
+                // The incident and its first events in one command: one round trip to a database server.
+                var incidentRow = $"INSERT INTO incidents ({IncidentColumns}) VALUES (@id, @plan, @hash, @path, @text, @config, @at, @exercise);\n";
+                foreach (var insert in Inserts(connection, incident.Id, 0, LogChain.Genesis(incident), events, tx, incidentRow))
                 {
-                    Add(insert, "@id", incident.Id);
-                    Add(insert, "@plan", incident.PlanId);
-                    Add(insert, "@hash", incident.PlanHash);
-                    Add(insert, "@path", incident.PlanPath);
-                    Add(insert, "@text", incident.PlanText);
-                    Add(insert, "@config", (object?)incident.ConfigText ?? DBNull.Value);
-                    Add(insert, "@at", EventTime.Format(incident.CreatedAt));
-                    Add(insert, "@exercise", ExerciseValue(incident.Exercise));
-                    insert.ExecuteNonQuery();
+                    using (insert)
+                    {
+                        if (incidentRow is not null)
+                        {
+                            Add(insert, "@plan", incident.PlanId);
+                            Add(insert, "@hash", incident.PlanHash);
+                            Add(insert, "@path", incident.PlanPath);
+                            Add(insert, "@text", incident.PlanText);
+                            Add(insert, "@config", (object?)incident.ConfigText ?? DBNull.Value);
+                            Add(insert, "@at", EventTime.Format(incident.CreatedAt));
+                            Add(insert, "@exercise", ExerciseValue(incident.Exercise));
+                            incidentRow = null;
+                        }
+
+                        insert.ExecuteNonQuery();
+                    }
                 }
 
-                Insert(connection, incident.Id, 0, LogChain.Genesis(incident), events, tx);
                 return true;
             });
         }
@@ -136,9 +149,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         return events;
     }
 
-    public void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events) => AppendAsync(id, expectedLastSeq, events).GetAwaiter().GetResult();
-
-    public async Task AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events)
+    public void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null)
     {
         if (events.Count == 0)
         {
@@ -147,36 +158,69 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
         try
         {
-            await WriteAsync((connection, tx) =>
-            {
-                long lastSeq = 0;
-                string? lastHash = null;
-                using (var last = Command(connection, "SELECT seq, hash FROM events WHERE incident_id = @id ORDER BY seq DESC LIMIT 1", tx))
-                {
-                    Add(last, "@id", id);
-                    using var r = last.ExecuteReader();
-                    if (r.Read())
-                    {
-                        lastSeq = r.GetInt64(0);
-                        lastHash = r.IsDBNull(1) ? null : r.GetString(1);
-                    }
-                }
-
-                if (lastSeq != expectedLastSeq)
-                {
-                    throw new ConcurrencyException(id, expectedLastSeq);
-                }
-
-                // A log from before the chain: its head is worked out from the events (once; from then on it is stored).
-                var head = lastHash ?? LogChain.Head(Record(connection, id, tx) ?? throw new InvalidOperationException($"no incident {id}"), Events(connection, id, tx));
-                Insert(connection, id, expectedLastSeq, head, events, tx);
-                return true;
-            }).ConfigureAwait(false);
+            Write((connection, tx) => AppendIn(connection, tx, id, expectedLastSeq, events, expectedHash));
         }
         catch (DbException e) when (IsDuplicateKey(e) || IsConflict(e))
         {
             throw new ConcurrencyException(id, expectedLastSeq);
         }
+    }
+
+    public async Task AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await WriteAsync((connection, tx) => AppendIn(connection, tx, id, expectedLastSeq, events, expectedHash)).ConfigureAwait(false);
+        }
+        catch (DbException e) when (IsDuplicateKey(e) || IsConflict(e))
+        {
+            throw new ConcurrencyException(id, expectedLastSeq);
+        }
+    }
+
+    private bool AppendIn(DbConnection connection, DbTransaction tx, string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash)
+    {
+        // With the hash the caller verified, the insert alone decides the race: a writer that appended first holds
+        // (incident, expectedLastSeq + 1), and this insert fails on the key.
+        var head = expectedHash;
+        if (head is null)
+        {
+            long lastSeq = 0;
+            string? lastHash = null;
+            using (var last = Command(connection, "SELECT seq, hash FROM events WHERE incident_id = @id ORDER BY seq DESC LIMIT 1", tx))
+            {
+                Add(last, "@id", id);
+                using var r = last.ExecuteReader();
+                if (r.Read())
+                {
+                    lastSeq = r.GetInt64(0);
+                    lastHash = r.IsDBNull(1) ? null : r.GetString(1);
+                }
+            }
+
+            if (lastSeq != expectedLastSeq)
+            {
+                throw new ConcurrencyException(id, expectedLastSeq);
+            }
+
+            // A log from before the chain: its head is worked out from the events (once; from then on it is stored).
+            head = lastHash ?? LogChain.Head(Record(connection, id, tx) ?? throw new InvalidOperationException($"no incident {id}"), Events(connection, id, tx));
+        }
+
+        foreach (var insert in Inserts(connection, id, expectedLastSeq, head, events, tx, null))
+        {
+            using (insert)
+            {
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Transactions this database has committed in this process, and the writes they held (see <see cref="GroupCommit"/>).</summary>
@@ -257,27 +301,43 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         return r.Read() ? Record(r) : null;
     }
 
-    private void Insert(DbConnection connection, string id, long after, string previousHash, IReadOnlyList<NewEvent> events, DbTransaction tx)
+    // Rows per INSERT: within every database's limit of parameters (7 a row), and one round trip for any command.
+    private const int RowsPerInsert = 500;
+
+    // The events as multi-row INSERTs, chained from previousHash; the first command starts with prefix (its own
+    // parameters are the caller's to add), and each binds @id and @recorded once for all its rows.
+    private IEnumerable<DbCommand> Inserts(DbConnection connection, string id, long after, string previousHash, IReadOnlyList<NewEvent> events, DbTransaction tx, string? prefix)
     {
         var seq = after;
         var recorded = EventTime.Format(clock.GetLocalNow());
         var recordedAt = EventTime.Parse(recorded);
         var previous = previousHash;
-        foreach (var e in events)
+        for (var start = 0; start < events.Count; start += RowsPerInsert)
         {
-            using var insert = Command(connection, $"INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload, hash, person) VALUES (@id, @seq, @at, @recorded, @actor, @type, {PayloadParameter}, @hash, @person)", tx);
-            var payload = EventJson.Payload(e.Data);
-            previous = LogChain.Link(previous, ++seq, EventTime.Parse(EventTime.Format(e.At)), recordedAt, e.Actor, e.Data.Type, payload, e.Person);
+            var insert = Command(connection, string.Empty, tx);
+            var sql = new System.Text.StringBuilder(prefix);
+            prefix = null;
+            sql.Append("INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload, hash, person) VALUES ");
             Add(insert, "@id", id);
-            Add(insert, "@seq", seq);
-            Add(insert, "@at", EventTime.Format(e.At));
             Add(insert, "@recorded", recorded);
-            Add(insert, "@actor", e.Actor);
-            Add(insert, "@type", e.Data.Type);
-            Add(insert, "@payload", payload);
-            Add(insert, "@hash", previous);
-            Add(insert, "@person", (object?)e.Person ?? DBNull.Value);
-            insert.ExecuteNonQuery();
+            for (var i = start; i < Math.Min(events.Count, start + RowsPerInsert); i++)
+            {
+                var e = events[i];
+                var payload = EventJson.Payload(e.Data);
+                previous = LogChain.Link(previous, ++seq, EventTime.Parse(EventTime.Format(e.At)), recordedAt, e.Actor, e.Data.Type, payload, e.Person);
+                var n = (i - start).ToString(CultureInfo.InvariantCulture);
+                sql.Append(i == start ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"(@id, @s{n}, @a{n}, @recorded, @c{n}, @t{n}, {PayloadParameter.Replace("@payload", "@p" + n, StringComparison.Ordinal)}, @h{n}, @u{n})");
+                Add(insert, "@s" + n, seq);
+                Add(insert, "@a" + n, EventTime.Format(e.At));
+                Add(insert, "@c" + n, e.Actor);
+                Add(insert, "@t" + n, e.Data.Type);
+                Add(insert, "@p" + n, payload);
+                Add(insert, "@h" + n, previous);
+                Add(insert, "@u" + n, (object?)e.Person ?? DBNull.Value);
+            }
+
+            insert.CommandText = sql.ToString();
+            yield return insert;
         }
     }
 

@@ -9,8 +9,8 @@ namespace PlanLang.Engine.Store;
 /// <summary>
 /// Many writers' transactions committed as one (group commit). Each commit of a durable store waits for the disk
 /// (SQLite's fsync, PostgreSQL's WAL flush): one commit per command made the disk the ceiling of every command. Here a
-/// writer that finds nobody writing leads: it takes every write waiting (up to <see cref="MaxBatch"/>), runs each in
-/// its own savepoint of one transaction, commits once and answers the others; the first still waiting leads the next
+/// writer that finds nobody writing leads: it takes every write waiting (up to <see cref="MaxBatch"/>), runs them in
+/// one transaction, commits once and answers the others; the first still waiting leads the next
 /// batch. Nothing waits on a timer: a batch is what arrived while the last one was written, so a lone writer commits at
 /// once and a storm shares its flushes. Each writer is answered only after its own write is committed, as before (the
 /// same durability), and a write that fails — another writer took its sequence number — rolls back alone. The event
@@ -216,40 +216,49 @@ public sealed class GroupCommit
         }
     }
 
+    // Each write used to run in a savepoint of its own: two more round trips a write to a database server, most of a
+    // flush's time there. Now the batch runs without them, and the rare write that fails (a lost race, a taken key)
+    // has the whole transaction rolled back and the batch run again without it: the others' work is repeated, never
+    // committed twice, and the writer that failed gets its own error, as before.
     private static void Flush(List<Write> batch, Func<WriteTransaction> begin)
     {
-        var opening = Stopwatch.GetTimestamp();
-        using var write = begin();
-        BeginTime.Record(Stopwatch.GetElapsedTime(opening).TotalMilliseconds);
-        var (connection, tx) = (write.Connection, write.Transaction);
-
-        // Alone in its batch, a write needs no savepoint: if it fails, the transaction is rolled back with it.
-        if (batch.Count == 1)
+        var pending = batch;
+        while (pending.Count > 0)
         {
-            Perform(batch[0], connection, tx);
-            Commit(tx);
-            return;
-        }
-
-        foreach (var w in batch)
-        {
-            tx.Save("w");
-            try
+            var opening = Stopwatch.GetTimestamp();
+            using var write = begin();
+            BeginTime.Record(Stopwatch.GetElapsedTime(opening).TotalMilliseconds);
+            var failed = -1;
+            for (var i = 0; i < pending.Count && failed < 0; i++)
             {
-                Perform(w, connection, tx);
-                tx.Release("w");
-            }
+                try
+                {
+                    Perform(pending[i], write.Connection, write.Transaction);
+                }
 #pragma warning disable CA1031 // The writer gets it from its task; the others' writes go on.
-            catch (Exception e)
+                catch (Exception e)
 #pragma warning restore CA1031
-            {
-                tx.Rollback("w");
-                tx.Release("w");
-                w.Error = e;
-            }
-        }
+                {
+                    // Alone, its error is the batch's: nothing else to save, and nothing to roll back but its own.
+                    if (pending.Count == 1)
+                    {
+                        throw;
+                    }
 
-        Commit(tx);
+                    pending[i].Error = e;
+                    failed = i;
+                }
+            }
+
+            if (failed < 0)
+            {
+                Commit(write.Transaction);
+                return;
+            }
+
+            write.Transaction.Rollback();
+            pending = [.. pending.Where((_, i) => i != failed)];
+        }
     }
 
     private static void Perform(Write w, DbConnection connection, DbTransaction tx)

@@ -17,11 +17,14 @@ public interface IEventStore : IDisposable
 
     /// <summary>Appends after <paramref name="expectedLastSeq"/>; throws <see cref="ConcurrencyException"/> when
     /// another writer appended first, so the caller re-reads, re-decides and retries.</summary>
-    void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events);
+    /// <param name="expectedHash">The chain hash of event <paramref name="expectedLastSeq"/> as the caller read and
+    /// verified it: given, the store links to it instead of reading the head first (one statement less per write),
+    /// and the key (incident, seq) still refuses a writer that lost the race.</param>
+    void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null);
 
     /// <summary><see cref="Append"/> without holding a thread while the write waits for its commit: what a host serving
     /// many requests at once calls.</summary>
-    Task AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events);
+    Task AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null);
 
     IReadOnlyList<IncidentRecord> List();
 

@@ -41,9 +41,23 @@ public sealed record Compilation(
     public int Errors => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>How many errors one file has (the plan a command is about, not the whole workspace).</summary>
-    public int ErrorsIn(string path) => Diagnostics.Count(d => d.IsError && d.File == path);
+    public int ErrorsIn(string path) => Indexed.Errors.TryGetValue(path, out var e) ? e.Count : 0;
 
-    public Diagnostic? FirstErrorIn(string path) => Diagnostics.FirstOrDefault(d => d.IsError && d.File == path);
+    public Diagnostic? FirstErrorIn(string path) => Indexed.Errors.TryGetValue(path, out var e) ? e.First : null;
+
+    /// <summary>The bound plan of the file at <paramref name="path"/> (a full path), or null.</summary>
+    public BoundPlan? PlanIn(string path) => Indexed.Plans.GetValueOrDefault(path);
+
+    // Built once per compilation, beside it rather than in it (a copy made with `with` must not inherit an index of
+    // what it replaced): an alert's fan-out asks for thousands of plans of one compilation, and a scan of every plan
+    // and diagnostic for each made the fan-out of a province quadratic.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Index> Indexes = new();
+
+    private Index Indexed => Indexes.GetValue(this, static c => new Index(
+        c.BoundPlans.DistinctBy(p => p.Syntax.File).ToDictionary(p => p.Syntax.File, StringComparer.Ordinal),
+        c.Diagnostics.Where(d => d.IsError).GroupBy(d => d.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (g.Count(), g.First()), StringComparer.Ordinal)));
+
+    private sealed record Index(Dictionary<string, BoundPlan> Plans, Dictionary<string, (int Count, Diagnostic First)> Errors);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
 

@@ -65,7 +65,7 @@ public sealed class CapFanOut(ServiceCore core, ServiceDatabase database)
 
     /// <summary>Most starts wait for their commit, holding no thread; this many at once share the store's flushes (and in
     /// a cluster, go to every node at once).</summary>
-    public const int StartsAtOnce = 32;
+    public const int StartsAtOnce = 96;
 
     // A new alert starts every plan it covers that has no open incident (Engine/Cap/CapStarts), as the caller — a duty
     // officer or the feed; anyone else's alert only updates. Each start replays the alerts of the last 24 hours, this

@@ -1,6 +1,7 @@
 using PlanLang.Engine;
 using PlanLang.Engine.Access;
 using PlanLang.Engine.Events;
+using PlanLang.Engine.State;
 using PlanLang.Service.Data;
 
 namespace PlanLang.Service.Cap;
@@ -14,7 +15,8 @@ public sealed class CapReplay(ServiceCore core, ServiceDatabase database)
     /// <summary>Who replayed alerts are recorded as: the service, not the person who started the incident.</summary>
     public static readonly Caller Replayer = new("service:cap-replay", CallerKind.DutyOfficer);
 
-    public int Into(string incident)
+    /// <summary>Returns the incident as the last alert it took left it, or null when it took none.</summary>
+    public IncidentState? Into(string incident)
     {
         var alerts = new List<string>();
         using (var connection = database.Open())
@@ -27,13 +29,12 @@ public sealed class CapReplay(ServiceCore core, ServiceDatabase database)
             }
         }
 
-        var taken = 0;
+        IncidentState? taken = null;
         foreach (var xml in alerts)
         {
             try
             {
-                core.After(core.Incidents.ReceiveCap(incident, null, xml, Replayer));
-                taken++;
+                taken = core.After(core.Incidents.ReceiveCap(incident, null, xml, Replayer));
             }
             catch (RefusedException)
             {

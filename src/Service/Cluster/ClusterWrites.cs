@@ -30,7 +30,7 @@ public sealed class ClusterWrites(ClusterNode node, ServiceCore core) : IInciden
         if (incident is null)
         {
             var full = Path.GetFullPath(planPath);
-            var plan = core.Workspace.Current.Compilation.BoundPlans.FirstOrDefault(p => p.Syntax.File == full)
+            var plan = core.Workspace.Current.Compilation.PlanIn(full)
                 ?? throw RefusedException.Of(DiagnosticCodes.NotFoundHere, core.Language, Path.GetFileName(planPath));
             incident = IncidentService.NewId(plan.Id, EventTime.Truncate(core.Workspace.Clock.Now(TimeProvider.System)));
         }

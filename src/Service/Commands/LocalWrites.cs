@@ -11,12 +11,7 @@ public sealed class LocalWrites(ServiceCore core, CapReplay replay) : IIncidentW
     public Task<IncidentState> StartAsync(string planPath, string? id, bool exercise, Caller caller)
     {
         var state = core.After(core.Incidents.Start(planPath, id, null, exercise, caller, core.Workspace.Current.Compilation));
-        if (replay.Into(state.Record.Id) > 0)
-        {
-            state = core.Incidents.Load(state.Record.Id).State;
-        }
-
-        return Task.FromResult(state);
+        return Task.FromResult(replay.Into(state.Record.Id) ?? state);
     }
 
     public async Task<IncidentState> ObserveAsync(string id, IReadOnlyList<string> values, Caller caller) =>

@@ -105,6 +105,7 @@ public static class ConsoleEndpoints
     // refreshes at once), then one whenever the incident — or, on the list, any incident — changes.
     private static async IAsyncEnumerable<SseItem<long>> Changes(LiveFeed feed, string? incident, [EnumeratorCancellation] CancellationToken cancel)
     {
+        using var watching = feed.Watch();
         var snapshot = feed.Current;
         long Of(LiveFeed.Snapshot s) => incident is null ? s.Heads.Values.Sum() + s.Heads.Count : s.Heads.GetValueOrDefault(incident);
         var last = Of(snapshot);

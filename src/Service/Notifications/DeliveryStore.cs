@@ -107,9 +107,11 @@ public sealed class DeliveryStore(ServiceDatabase database, TimeProvider clock)
             return claimed;
         }
 
-        // Compare-and-set on each row as it was read: of two workers, one moves it. All in one write.
+        // Compare-and-set on each row as it was read: of two workers, one moves it. All in one write, which its batch
+        // may run again (GroupCommit): the list is what the last run moved.
         database.Write((connection, tx) =>
         {
+            claimed.Clear();
             foreach (var d in candidates)
             {
                 var moved = ServiceDatabase.Execute(

@@ -79,9 +79,11 @@ public sealed class DeadlineScheduler(IncidentService service, Notifications.Not
 
     /// <summary>Arms an incident this node now holds: reads its log, plans the notifications it recorded meanwhile and
     /// arms its next step; a step that fell due while nobody held it fires at once.</summary>
+    /// <remarks>Not in the log yet (woken before the command that starts it ran): PL7… not found, without the list of
+    /// near ids a person would get.</remarks>
     public Task<IncidentState> AdoptAsync(string id)
     {
-        var (state, _) = service.Load(id);
+        var (state, _) = service.TryLoad(id) ?? throw RefusedException.Of(PlanLang.Diagnostics.DiagnosticCodes.IncidentNotFound, service.Language, id, string.Empty);
         notifier.CatchUp(service, state.Record, clock.GetUtcNow());
         lock (gate)
         {
