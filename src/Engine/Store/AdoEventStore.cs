@@ -65,23 +65,15 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
             return Write((connection, tx) =>
             {
                 // The incident and its first events in one command: one round trip to a database server.
-                var incidentRow = $"INSERT INTO incidents ({IncidentColumns}) VALUES (@id, @plan, @hash, @path, @text, @config, @at, @exercise);\n";
+                var incidentRow = ($"INSERT INTO incidents ({IncidentColumns}) VALUES (@id, @plan, @hash, @path, @text, @config, @at, @exercise);\n", new (string, object)[]
+                {
+                    ("@plan", incident.PlanId), ("@hash", incident.PlanHash), ("@path", incident.PlanPath), ("@text", incident.PlanText),
+                    ("@config", (object?)incident.ConfigText ?? DBNull.Value), ("@at", EventTime.Format(incident.CreatedAt)), ("@exercise", ExerciseValue(incident.Exercise)),
+                });
                 foreach (var insert in Inserts(connection, incident.Id, 0, LogChain.Genesis(incident), events, tx, incidentRow))
                 {
                     using (insert)
                     {
-                        if (incidentRow is not null)
-                        {
-                            Add(insert, "@plan", incident.PlanId);
-                            Add(insert, "@hash", incident.PlanHash);
-                            Add(insert, "@path", incident.PlanPath);
-                            Add(insert, "@text", incident.PlanText);
-                            Add(insert, "@config", (object?)incident.ConfigText ?? DBNull.Value);
-                            Add(insert, "@at", EventTime.Format(incident.CreatedAt));
-                            Add(insert, "@exercise", ExerciseValue(incident.Exercise));
-                            incidentRow = null;
-                        }
-
                         insert.ExecuteNonQuery();
                     }
                 }
@@ -304,9 +296,9 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     // Rows per INSERT: within every database's limit of parameters (7 a row), and one round trip for any command.
     private const int RowsPerInsert = 500;
 
-    // The events as multi-row INSERTs, chained from previousHash; the first command starts with prefix (its own
-    // parameters are the caller's to add), and each binds @id and @recorded once for all its rows.
-    private IEnumerable<DbCommand> Inserts(DbConnection connection, string id, long after, string previousHash, IReadOnlyList<NewEvent> events, DbTransaction tx, string? prefix)
+    // The events as multi-row INSERTs, chained from previousHash; the first command starts with prefix and its
+    // parameters, and each binds @id and @recorded once for all its rows.
+    private IEnumerable<DbCommand> Inserts(DbConnection connection, string id, long after, string previousHash, IReadOnlyList<NewEvent> events, DbTransaction tx, (string Sql, (string Name, object Value)[] Parameters)? prefix)
     {
         var seq = after;
         var recorded = EventTime.Format(clock.GetLocalNow());
@@ -315,7 +307,12 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         for (var start = 0; start < events.Count; start += RowsPerInsert)
         {
             var insert = Command(connection, string.Empty, tx);
-            var sql = new System.Text.StringBuilder(prefix);
+            var sql = new System.Text.StringBuilder(prefix?.Sql);
+            foreach (var (name, value) in prefix?.Parameters ?? [])
+            {
+                Add(insert, name, value);
+            }
+
             prefix = null;
             sql.Append("INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload, hash, person) VALUES ");
             Add(insert, "@id", id);
