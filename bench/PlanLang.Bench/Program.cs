@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using PlanLang.Bench;
 
 // dotnet run -c Release --project bench/PlanLang.Bench -- conditions   (BenchmarkDotNet: interpreter vs compiled)
-// dotnet run -c Release --project bench/PlanLang.Bench -- engine [INCIDENTS] [WORKERS]   (whole-engine throughput)
+// dotnet run -c Release --project bench/PlanLang.Bench -- engine [INCIDENTS] [WORKERS] [WARMUP]   (whole-engine throughput; WARMUP incidents of another database first, not counted)
 // dotnet run -c Release --project bench/PlanLang.Bench -- service [INCIDENTS] [TASKS] [CLIENTS]   (planlang serve; bench/service-time.sh)
 // dotnet run -c Release --project bench/PlanLang.Bench -- import [DOCUMENTS] [PAGES]   (planlang import of generated Word plans; bench/import-time.sh)
 // dotnet run -c Release --project bench/PlanLang.Bench -- cluster CONNECTION COUNTIES TOWNS VILLAGES [NODES…]   (one alert for a province; bench/cluster-time.sh)
@@ -11,7 +11,7 @@ using PlanLang.Bench;
 return args.FirstOrDefault() switch
 {
     "conditions" => Run(() => BenchmarkRunner.Run<ConditionBenchmarks>(args: args[1..])),
-    "engine" => EngineBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16),
+    "engine" => EngineBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0),
     "service" => ServiceBenchmark.Run(Arg(1, 1000), Arg(2, 10), Arg(3, 32)),
     "import" => ImportBenchmark.Run(Arg(1, 500), Arg(2, 30)),
     "console" => ConsoleBenchmark.Run(Arg(1, 50), Arg(2, 200), Arg(3, 5)),
@@ -36,6 +36,6 @@ static int Written(int plans)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PlanLang.Bench conditions | engine [INCIDENTS] [WORKERS] | service [INCIDENTS] [TASKS] [CLIENTS] | import [DOCUMENTS] [PAGES] | console [INCIDENTS] [RESPONDERS] [ACTIONS] | province-workspace DIR [COUNTIES] [TOWNS] [VILLAGES]");
+    Console.Error.WriteLine("usage: PlanLang.Bench conditions | engine [INCIDENTS] [WORKERS] [WARMUP] | service [INCIDENTS] [TASKS] [CLIENTS] | import [DOCUMENTS] [PAGES] | console [INCIDENTS] [RESPONDERS] [ACTIONS] | province-workspace DIR [COUNTIES] [TOWNS] [VILLAGES]");
     return 2;
 }

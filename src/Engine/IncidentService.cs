@@ -442,19 +442,20 @@ public sealed class IncidentService(
             try
             {
                 var (after, hash) = logged.Count == 0 ? (0L, null) : (logged[^1].Seq, logged[^1].Hash);
-                if (blocking)
+                var written = blocking
+                    ? store.Append(id, after, events, hash)
+                    : await store.AppendAsync(id, after, events, hash).ConfigureAwait(false);
+                if (written.Count > 0)
                 {
-                    store.Append(id, after, events, hash);
-                }
-                else
-                {
-                    await store.AppendAsync(id, after, events, hash).ConfigureAwait(false);
-                }
-
-                if (appended is not null && events.Count > 0)
-                {
-                    var first = logged.Count == 0 ? 0 : logged[^1].Seq;
-                    appended(record, plan, [.. events.Select((e, i) => new IncidentEvent(first + i + 1, e.At, now, e.Actor, e.Data) { Person = e.Person })]);
+                    // What this command wrote extends the copy held, as the store holds it: the next command reads
+                    // back only the last event, to check nobody changed it, instead of everything it wrote.
+                    Remember(current with
+                    {
+                        Events = current.Events.AddRange(written),
+                        State = written.Aggregate(current.State, (s, e) => s.Apply(e, plan)),
+                        Verified = new LogChain.Verified(written[^1].Seq, written[^1].Hash!, Chained: true),
+                    });
+                    appended?.Invoke(record, plan, written);
                 }
 
                 return state;

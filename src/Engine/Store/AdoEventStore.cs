@@ -37,6 +37,17 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     /// re-reads and retries, as after a taken sequence number.</summary>
     protected virtual bool IsConflict(DbException e) => false;
 
+    /// <summary>Whether a connection this store rents is the same object from one call to the next, so the commands
+    /// made on it are worth keeping (<see cref="Statements"/>).</summary>
+    protected virtual bool KeepsStatements => false;
+
+    private Statements? statements;
+
+    private Statements Prepared => statements ??= new Statements(KeepsStatements);
+
+    /// <summary>Disposes the commands kept for a connection the store is about to close.</summary>
+    protected void ForgetStatements(DbConnection connection) => Prepared.Forget(connection);
+
     public bool Create(IncidentRecord incident, IReadOnlyList<NewEvent> events)
     {
         // A create that waited too long for another writer's rows (IsConflict) is tried again: it may still be free.
@@ -70,14 +81,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
                     ("@plan", incident.PlanId), ("@hash", incident.PlanHash), ("@path", incident.PlanPath), ("@text", incident.PlanText),
                     ("@config", (object?)incident.ConfigText ?? DBNull.Value), ("@at", EventTime.Format(incident.CreatedAt)), ("@exercise", ExerciseValue(incident.Exercise)),
                 });
-                foreach (var insert in Inserts(connection, incident.Id, 0, LogChain.Genesis(incident), events, tx, incidentRow))
-                {
-                    using (insert)
-                    {
-                        insert.ExecuteNonQuery();
-                    }
-                }
-
+                Insert(connection, incident.Id, 0, LogChain.Genesis(incident), events, tx, incidentRow);
                 return true;
             });
         }
@@ -91,23 +95,8 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     {
         using var lease = new Lease(this);
         var connection = lease.Connection;
-        IncidentRecord? incident = null;
-        using (var read = Command(connection, $"SELECT {IncidentColumns} FROM incidents WHERE id = @id"))
-        {
-            Add(read, "@id", id);
-            using var r = read.ExecuteReader();
-            if (r.Read())
-            {
-                incident = Record(r);
-            }
-        }
-
-        if (incident is null)
-        {
-            return null;
-        }
-
-        return (incident, Events(connection, id, null));
+        var incident = Record(connection, id, null);
+        return incident is null ? null : (incident, Events(connection, id, null));
     }
 
     public IReadOnlyList<IncidentEvent> EventsFrom(string id, long seq)
@@ -119,10 +108,9 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     private List<IncidentEvent> Events(DbConnection connection, string id, DbTransaction? tx, long fromSeq = 0)
     {
         var events = new List<IncidentEvent>();
-        using var read = Command(connection, $"SELECT seq, at, recorded_at, actor, type, {PayloadColumn}, hash, person FROM events WHERE incident_id = @id AND seq >= @from ORDER BY seq", tx);
-        Add(read, "@id", id);
-        Add(read, "@from", fromSeq);
-        using var r = read.ExecuteReader();
+        using var read = Prepared.For(connection, $"SELECT seq, at, recorded_at, actor, type, {PayloadColumn}, hash, person FROM events WHERE incident_id = @id AND seq >= @from ORDER BY seq", tx)
+            .Bind([("@id", id), ("@from", fromSeq)]);
+        using var r = read.Command.ExecuteReader();
         while (r.Read())
         {
             var at = EventTime.Parse(r.GetString(1));
@@ -141,16 +129,16 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         return events;
     }
 
-    public void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null)
+    public IReadOnlyList<IncidentEvent> Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null)
     {
         if (events.Count == 0)
         {
-            return;
+            return [];
         }
 
         try
         {
-            Write((connection, tx) => AppendIn(connection, tx, id, expectedLastSeq, events, expectedHash));
+            return Write((connection, tx) => AppendIn(connection, tx, id, expectedLastSeq, events, expectedHash));
         }
         catch (DbException e) when (IsDuplicateKey(e) || IsConflict(e))
         {
@@ -158,16 +146,16 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         }
     }
 
-    public async Task AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null)
+    public async Task<IReadOnlyList<IncidentEvent>> AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null)
     {
         if (events.Count == 0)
         {
-            return;
+            return [];
         }
 
         try
         {
-            await WriteAsync((connection, tx) => AppendIn(connection, tx, id, expectedLastSeq, events, expectedHash)).ConfigureAwait(false);
+            return await WriteAsync((connection, tx) => AppendIn(connection, tx, id, expectedLastSeq, events, expectedHash)).ConfigureAwait(false);
         }
         catch (DbException e) when (IsDuplicateKey(e) || IsConflict(e))
         {
@@ -175,7 +163,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         }
     }
 
-    private bool AppendIn(DbConnection connection, DbTransaction tx, string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash)
+    private List<IncidentEvent> AppendIn(DbConnection connection, DbTransaction tx, string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash)
     {
         // With the hash the caller verified, the insert alone decides the race: a writer that appended first holds
         // (incident, expectedLastSeq + 1), and this insert fails on the key.
@@ -184,10 +172,9 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         {
             long lastSeq = 0;
             string? lastHash = null;
-            using (var last = Command(connection, "SELECT seq, hash FROM events WHERE incident_id = @id ORDER BY seq DESC LIMIT 1", tx))
+            using (var last = Prepared.For(connection, "SELECT seq, hash FROM events WHERE incident_id = @id ORDER BY seq DESC LIMIT 1", tx).Bind([("@id", id)]))
             {
-                Add(last, "@id", id);
-                using var r = last.ExecuteReader();
+                using var r = last.Command.ExecuteReader();
                 if (r.Read())
                 {
                     lastSeq = r.GetInt64(0);
@@ -204,15 +191,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
             head = lastHash ?? LogChain.Head(Record(connection, id, tx) ?? throw new InvalidOperationException($"no incident {id}"), Events(connection, id, tx));
         }
 
-        foreach (var insert in Inserts(connection, id, expectedLastSeq, head, events, tx, null))
-        {
-            using (insert)
-            {
-                insert.ExecuteNonQuery();
-            }
-        }
-
-        return true;
+        return Insert(connection, id, expectedLastSeq, head, events, tx, null);
     }
 
     /// <summary>Transactions this database has committed in this process, and the writes they held (see <see cref="GroupCommit"/>).</summary>
@@ -285,11 +264,10 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         command.ExecuteNonQuery();
     }
 
-    private static IncidentRecord? Record(DbConnection connection, string id, DbTransaction tx)
+    private IncidentRecord? Record(DbConnection connection, string id, DbTransaction? tx)
     {
-        using var read = Command(connection, $"SELECT {IncidentColumns} FROM incidents WHERE id = @id", tx);
-        Add(read, "@id", id);
-        using var r = read.ExecuteReader();
+        using var read = Prepared.For(connection, $"SELECT {IncidentColumns} FROM incidents WHERE id = @id", tx).Bind([("@id", id)]);
+        using var r = read.Command.ExecuteReader();
         return r.Read() ? Record(r) : null;
     }
 
@@ -297,53 +275,46 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     private const int RowsPerInsert = 500;
 
     // The events as multi-row INSERTs, chained from previousHash; the first command starts with prefix and its
-    // parameters, and each binds @id and @recorded once for all its rows.
-    private IEnumerable<DbCommand> Inserts(DbConnection connection, string id, long after, string previousHash, IReadOnlyList<NewEvent> events, DbTransaction tx, (string Sql, (string Name, object Value)[] Parameters)? prefix)
+    // parameters, and each binds @id and @recorded once for all its rows. Returns the events as stored, so a writer
+    // holding the log can extend its copy without reading back what it wrote.
+    private List<IncidentEvent> Insert(DbConnection connection, string id, long after, string previousHash, IReadOnlyList<NewEvent> events, DbTransaction tx, (string Sql, (string Name, object Value)[] Parameters)? prefix)
     {
+        var written = new List<IncidentEvent>(events.Count);
         var seq = after;
         var recorded = EventTime.Format(clock.GetLocalNow());
         var recordedAt = EventTime.Parse(recorded);
         var previous = previousHash;
         for (var start = 0; start < events.Count; start += RowsPerInsert)
         {
-            var insert = Command(connection, string.Empty, tx);
             var sql = new System.Text.StringBuilder(prefix?.Sql);
-            foreach (var (name, value) in prefix?.Parameters ?? [])
-            {
-                Add(insert, name, value);
-            }
-
+            var values = new List<(string Name, object Value)>(prefix?.Parameters ?? []);
             prefix = null;
             sql.Append("INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload, hash, person) VALUES ");
-            Add(insert, "@id", id);
-            Add(insert, "@recorded", recorded);
+            values.Add(("@id", id));
+            values.Add(("@recorded", recorded));
             for (var i = start; i < Math.Min(events.Count, start + RowsPerInsert); i++)
             {
                 var e = events[i];
                 var payload = EventJson.Payload(e.Data);
-                previous = LogChain.Link(previous, ++seq, EventTime.Parse(EventTime.Format(e.At)), recordedAt, e.Actor, e.Data.Type, payload, e.Person);
+                var at = EventTime.Format(e.At);
+                previous = LogChain.Link(previous, ++seq, EventTime.Parse(at), recordedAt, e.Actor, e.Data.Type, payload, e.Person);
+                written.Add(new IncidentEvent(seq, EventTime.Parse(at), recordedAt, e.Actor, e.Data) { Hash = previous, StoredPayload = payload, Person = e.Person });
                 var n = (i - start).ToString(CultureInfo.InvariantCulture);
                 sql.Append(i == start ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"(@id, @s{n}, @a{n}, @recorded, @c{n}, @t{n}, {PayloadParameter.Replace("@payload", "@p" + n, StringComparison.Ordinal)}, @h{n}, @u{n})");
-                Add(insert, "@s" + n, seq);
-                Add(insert, "@a" + n, EventTime.Format(e.At));
-                Add(insert, "@c" + n, e.Actor);
-                Add(insert, "@t" + n, e.Data.Type);
-                Add(insert, "@p" + n, payload);
-                Add(insert, "@h" + n, previous);
-                Add(insert, "@u" + n, (object?)e.Person ?? DBNull.Value);
+                values.Add(("@s" + n, seq));
+                values.Add(("@a" + n, at));
+                values.Add(("@c" + n, e.Actor));
+                values.Add(("@t" + n, e.Data.Type));
+                values.Add(("@p" + n, payload));
+                values.Add(("@h" + n, previous));
+                values.Add(("@u" + n, (object?)e.Person ?? DBNull.Value));
             }
 
-            insert.CommandText = sql.ToString();
-            yield return insert;
+            using var insert = Prepared.For(connection, sql.ToString(), tx).Bind(values);
+            insert.Command.ExecuteNonQuery();
         }
-    }
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        return written;
     }
 
     private static IncidentRecord Record(DbDataReader r) => new(

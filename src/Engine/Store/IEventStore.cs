@@ -20,11 +20,13 @@ public interface IEventStore : IDisposable
     /// <param name="expectedHash">The chain hash of event <paramref name="expectedLastSeq"/> as the caller read and
     /// verified it: given, the store links to it instead of reading the head first (one statement less per write),
     /// and the key (incident, seq) still refuses a writer that lost the race.</param>
-    void Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null);
+    /// <returns>The events as stored — sequence numbers, recording time, chain hashes, payload text — so a writer
+    /// holding the log extends its copy without reading back what it wrote.</returns>
+    IReadOnlyList<IncidentEvent> Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null);
 
     /// <summary><see cref="Append"/> without holding a thread while the write waits for its commit: what a host serving
     /// many requests at once calls.</summary>
-    Task AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null);
+    Task<IReadOnlyList<IncidentEvent>> AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null);
 
     IReadOnlyList<IncidentRecord> List();
 

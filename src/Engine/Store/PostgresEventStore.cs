@@ -12,7 +12,15 @@ public sealed class PostgresEventStore : AdoEventStore
     public PostgresEventStore(string connectionString, TimeProvider? clock = null)
         : base(clock ?? TimeProvider.System)
     {
-        source = NpgsqlDataSource.Create(connectionString);
+        // The same few statements run on every pooled connection: Npgsql prepares those it sees used often, unless the
+        // connection string says otherwise.
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
+        source = builder.Build();
         commits = GroupCommit.OfPostgres(connectionString);
         using var connection = Rent();
         Execute(connection, """

@@ -84,6 +84,7 @@ public sealed class SqliteEventStore : AdoEventStore
         // Closing the last connection checkpoints the WAL and lets a test delete its folder.
         while (idle.TryTake(out var connection))
         {
+            ForgetStatements(connection);
             connection.Dispose();
         }
 
@@ -113,6 +114,9 @@ public sealed class SqliteEventStore : AdoEventStore
     protected override object ExerciseValue(bool exercise) => exercise ? 1 : 0;
 
     protected override GroupCommit Commits => commits;
+
+    // Connections stay open in `idle`, so a command made on one is run again by the next call that rents it.
+    protected override bool KeepsStatements => true;
 
     // SQLITE_CONSTRAINT: the (incident, seq) or incident id key is taken.
     protected override bool IsDuplicateKey(DbException e) => e is SqliteException { SqliteErrorCode: 19 };
