@@ -53,21 +53,24 @@ public static class EngineBenchmark
             var warmDb = Path.Combine(dir, "warm.db");
             Start(warmDb, warmup);
             var warming = Stopwatch.StartNew();
-            Parallel.For(0, warmup, new ParallelOptions { MaxDegreeOfParallelism = workers }, () => new SqliteEventStore(warmDb), (i, _, store) =>
+            using (var warmStore = new SqliteEventStore(warmDb))
             {
-                Drive(new IncidentService(store, UiLanguage.En, Path.Combine(dir, "cache")), $"bench-{i}", t0, command => command());
-                return store;
-            }, store => store.Dispose());
+                var warmService = new IncidentService(warmStore, UiLanguage.En, Path.Combine(dir, "cache"));
+                Parallel.For(0, warmup, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => Drive(warmService, $"bench-{i}", t0, command => command()));
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmup} incidents in {warming.Elapsed.TotalSeconds:0.00} s (not counted)"));
         }
 
         var latencies = new ConcurrentBag<double>();
         var commands = 0;
         var engineBatches = GroupCommit.OfSqlite(db).Committed;
+        // One store and one engine for all workers, as `planlang serve` runs: the engine holds every incident's log.
+        var engineStore = new SqliteEventStore(db);
+        var service = new IncidentService(engineStore, UiLanguage.En, Path.Combine(dir, "cache"));
         var watch = Stopwatch.StartNew();
-        Parallel.For(0, incidents, new ParallelOptions { MaxDegreeOfParallelism = workers }, () => new SqliteEventStore(db), (i, _, store) =>
+        Parallel.For(0, incidents, new ParallelOptions { MaxDegreeOfParallelism = workers }, i =>
         {
-            var service = new IncidentService(store, UiLanguage.En, Path.Combine(dir, "cache"));
             var id = $"bench-{i}";
             void Time(Action command)
             {
@@ -78,8 +81,8 @@ public static class EngineBenchmark
             }
 
             Drive(service, id, t0, Time);
-            return store;
-        }, store => store.Dispose());
+        });
+        engineStore.Dispose();
         var engineTime = watch.Elapsed;
         engineBatches = Minus(GroupCommit.OfSqlite(db).Committed, engineBatches);
 
@@ -104,17 +107,19 @@ public static class EngineBenchmark
         var perCommand = (double)events / commands;
         var rawBatches = GroupCommit.OfSqlite(rawDb).Committed;
         watch.Restart();
-        Parallel.ForEach(all, new ParallelOptions { MaxDegreeOfParallelism = workers }, () => new SqliteEventStore(rawDb), (incident, _, store) =>
+        using (var store = new SqliteEventStore(rawDb))
         {
-            var seq = 1L;
-            foreach (var chunk in incident.Events.Chunk((int)Math.Max(1, Math.Round(perCommand))))
+            Parallel.ForEach(all, new ParallelOptions { MaxDegreeOfParallelism = workers }, incident =>
             {
-                store.Append(incident.Id, seq, chunk);
-                seq += chunk.Length;
-            }
+                var seq = 1L;
+                foreach (var chunk in incident.Events.Chunk((int)Math.Max(1, Math.Round(perCommand))))
+                {
+                    store.Append(incident.Id, seq, chunk);
+                    seq += chunk.Length;
+                }
+            });
+        }
 
-            return store;
-        }, store => store.Dispose());
         var rawTime = watch.Elapsed;
         rawBatches = Minus(GroupCommit.OfSqlite(rawDb).Committed, rawBatches);
 

@@ -403,48 +403,79 @@ public sealed class IncidentService(
         }
     }
 
+    // What a command adds to the incident as held: the steps that fell due, its own events, and what an observation
+    // proposes; with the state they lead to.
+    private (List<NewEvent> Events, IncidentState State) Decided(Known current, DateTimeOffset? at, Caller who, Decision decide)
+    {
+        var (plan, state) = (current.Plan, current.State);
+        var when = EventTime.Truncate(at is { } given ? plan.Clock.In(given) : plan.Clock.Now(time));
+        if (when < state.LastAt)
+        {
+            throw RefusedException.Of(DiagnosticCodes.ClockBackwards, language, plan.Clock.Show(when), plan.Clock.Show(state.LastAt));
+        }
+
+        var events = new List<NewEvent>();
+        var seq = state.LastSeq;
+        var now = time.GetLocalNow();
+        void Apply(IEnumerable<NewEvent> batch)
+        {
+            foreach (var e in batch)
+            {
+                events.Add(e);
+                state = state.Apply(new IncidentEvent(++seq, e.At, now, e.Actor, e.Data) { Person = e.Person }, plan);
+            }
+        }
+
+        Apply(DuePolicy.Due(state, plan, when));
+
+        // The person is recorded on what they did, not on the engine's own steps their command set off.
+        var decided = decide(state, plan, when, who).Select(e => e.Actor == Actors.System && e.Data is not ObservationRecorded ? e : e with { Person = who.Person }).ToList();
+        Apply(decided);
+        if (decided.Any(e => e.Data is ObservationRecorded))
+        {
+            Apply(commands.Proposals(state, plan, when));
+            Apply(DuePolicy.Due(state, plan, when));
+        }
+
+        return (events, state);
+    }
+
     private async Task<IncidentState> DecideAsync(string id, DateTimeOffset? at, Caller who, Decision decide, bool blocking)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var current = Current(id);
-            var (record, plan, state) = (current.Record, current.Plan, current.State);
+            // The first try decides on the copy held, unread: its append inserts only while the event it follows is
+            // stored unchanged, so nothing is written after a log someone changed or extended, and a refused append
+            // reads and verifies again. A read before each command cost about a fifth of the engine's throughput.
+            Known? held = null;
+            var unread = attempt == 0 && known.TryGetValue(id, out held);
+            var current = held is not null && unread ? held : Current(id);
+            var (record, plan) = (current.Record, current.Plan);
             IReadOnlyList<IncidentEvent> logged = current.Events;
-            var when = EventTime.Truncate(at is { } given ? plan.Clock.In(given) : plan.Clock.Now(time));
-            if (when < state.LastAt)
+            List<NewEvent> events;
+            IncidentState state;
+            try
             {
-                throw RefusedException.Of(DiagnosticCodes.ClockBackwards, language, plan.Clock.Show(when), plan.Clock.Show(state.LastAt));
+                (events, state) = Decided(current, at, who, decide);
+            }
+            catch (RefusedException) when (unread)
+            {
+                // A refusal stands only on the log as it is now.
+                continue;
             }
 
-            var events = new List<NewEvent>();
-            var seq = state.LastSeq;
-            var now = time.GetLocalNow();
-            void Apply(IEnumerable<NewEvent> batch)
+            if (events.Count == 0 && unread)
             {
-                foreach (var e in batch)
-                {
-                    events.Add(e);
-                    state = state.Apply(new IncidentEvent(++seq, e.At, now, e.Actor, e.Data) { Person = e.Person }, plan);
-                }
-            }
-
-            Apply(DuePolicy.Due(state, plan, when));
-
-            // The person is recorded on what they did, not on the engine's own steps their command set off.
-            var decided = decide(state, plan, when, who).Select(e => e.Actor == Actors.System && e.Data is not ObservationRecorded ? e : e with { Person = who.Person }).ToList();
-            Apply(decided);
-            if (decided.Any(e => e.Data is ObservationRecorded))
-            {
-                Apply(commands.Proposals(state, plan, when));
-                Apply(DuePolicy.Due(state, plan, when));
+                // Nothing to write checks nothing: the answer comes from the log as it is now.
+                continue;
             }
 
             try
             {
-                var (after, hash) = logged.Count == 0 ? (0L, null) : (logged[^1].Seq, logged[^1].Hash);
+                var (after, last) = logged.Count == 0 ? (0L, null) : (logged[^1].Seq, logged[^1]);
                 var written = blocking
-                    ? store.Append(id, after, events, hash)
-                    : await store.AppendAsync(id, after, events, hash).ConfigureAwait(false);
+                    ? store.Append(id, after, events, last)
+                    : await store.AppendAsync(id, after, events, last).ConfigureAwait(false);
                 if (written.Count > 0)
                 {
                     // What this command wrote extends the copy held, as the store holds it: the next command reads
@@ -459,6 +490,10 @@ public sealed class IncidentService(
                 }
 
                 return state;
+            }
+            catch (ConcurrencyException) when (unread)
+            {
+                // The copy held was behind or changed: read it again at once.
             }
             catch (ConcurrencyException) when (attempt < Retries)
             {

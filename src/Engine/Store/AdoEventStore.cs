@@ -41,6 +41,9 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     /// made on it are worth keeping (<see cref="Statements"/>).</summary>
     protected virtual bool KeepsStatements => false;
 
+    /// <summary>The comparison that holds when both sides are null (SQLite's <c>IS</c>).</summary>
+    protected virtual string NullSafeEquals => "IS";
+
     private Statements? statements;
 
     private Statements Prepared => statements ??= new Statements(KeepsStatements);
@@ -81,7 +84,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
                     ("@plan", incident.PlanId), ("@hash", incident.PlanHash), ("@path", incident.PlanPath), ("@text", incident.PlanText),
                     ("@config", (object?)incident.ConfigText ?? DBNull.Value), ("@at", EventTime.Format(incident.CreatedAt)), ("@exercise", ExerciseValue(incident.Exercise)),
                 });
-                Insert(connection, incident.Id, 0, LogChain.Genesis(incident), events, tx, incidentRow);
+                Insert(connection, incident.Id, 0, LogChain.Genesis(incident), events, tx, incidentRow, null);
                 return true;
             });
         }
@@ -129,7 +132,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         return events;
     }
 
-    public IReadOnlyList<IncidentEvent> Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null)
+    public IReadOnlyList<IncidentEvent> Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, IncidentEvent? expectedLast = null)
     {
         if (events.Count == 0)
         {
@@ -138,7 +141,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
         try
         {
-            return Write((connection, tx) => AppendIn(connection, tx, id, expectedLastSeq, events, expectedHash));
+            return Write((connection, tx) => AppendIn(connection, tx, id, expectedLastSeq, events, expectedLast));
         }
         catch (DbException e) when (IsDuplicateKey(e) || IsConflict(e))
         {
@@ -146,7 +149,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         }
     }
 
-    public async Task<IReadOnlyList<IncidentEvent>> AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null)
+    public async Task<IReadOnlyList<IncidentEvent>> AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, IncidentEvent? expectedLast = null)
     {
         if (events.Count == 0)
         {
@@ -155,7 +158,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
 
         try
         {
-            return await WriteAsync((connection, tx) => AppendIn(connection, tx, id, expectedLastSeq, events, expectedHash)).ConfigureAwait(false);
+            return await WriteAsync((connection, tx) => AppendIn(connection, tx, id, expectedLastSeq, events, expectedLast)).ConfigureAwait(false);
         }
         catch (DbException e) when (IsDuplicateKey(e) || IsConflict(e))
         {
@@ -163,35 +166,37 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
         }
     }
 
-    private List<IncidentEvent> AppendIn(DbConnection connection, DbTransaction tx, string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash)
+    private List<IncidentEvent> AppendIn(DbConnection connection, DbTransaction tx, string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, IncidentEvent? expectedLast)
     {
-        // With the hash the caller verified, the insert alone decides the race: a writer that appended first holds
-        // (incident, expectedLastSeq + 1), and this insert fails on the key.
-        var head = expectedHash;
-        if (head is null)
+        // With the event the caller holds, one statement does it all: it inserts only while that event is stored as
+        // held (a changed one inserts nothing), and a writer that appended first holds (incident, expectedLastSeq + 1),
+        // so the insert fails on the key.
+        if (expectedLast is { Hash: { } hash } && expectedLast.Seq == expectedLastSeq)
         {
-            long lastSeq = 0;
-            string? lastHash = null;
-            using (var last = Prepared.For(connection, "SELECT seq, hash FROM events WHERE incident_id = @id ORDER BY seq DESC LIMIT 1", tx).Bind([("@id", id)]))
-            {
-                using var r = last.Command.ExecuteReader();
-                if (r.Read())
-                {
-                    lastSeq = r.GetInt64(0);
-                    lastHash = r.IsDBNull(1) ? null : r.GetString(1);
-                }
-            }
-
-            if (lastSeq != expectedLastSeq)
-            {
-                throw new ConcurrencyException(id, expectedLastSeq);
-            }
-
-            // A log from before the chain: its head is worked out from the events (once; from then on it is stored).
-            head = lastHash ?? LogChain.Head(Record(connection, id, tx) ?? throw new InvalidOperationException($"no incident {id}"), Events(connection, id, tx));
+            return Insert(connection, id, expectedLastSeq, hash, events, tx, null, expectedLast);
         }
 
-        return Insert(connection, id, expectedLastSeq, head, events, tx, null);
+        long lastSeq = 0;
+        string? lastHash = null;
+        using (var last = Prepared.For(connection, "SELECT seq, hash FROM events WHERE incident_id = @id ORDER BY seq DESC LIMIT 1", tx).Bind([("@id", id)]))
+        {
+            using var r = last.Command.ExecuteReader();
+            if (r.Read())
+            {
+                lastSeq = r.GetInt64(0);
+                lastHash = r.IsDBNull(1) ? null : r.GetString(1);
+            }
+        }
+
+        if (lastSeq != expectedLastSeq)
+        {
+            throw new ConcurrencyException(id, expectedLastSeq);
+        }
+
+        // A log from before the chain: its head is worked out from the events (once; from then on it is stored).
+        var head = lastHash ?? LogChain.Head(Record(connection, id, tx) ?? throw new InvalidOperationException($"no incident {id}"), Events(connection, id, tx));
+
+        return Insert(connection, id, expectedLastSeq, head, events, tx, null, null);
     }
 
     /// <summary>Transactions this database has committed in this process, and the writes they held (see <see cref="GroupCommit"/>).</summary>
@@ -275,9 +280,11 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
     private const int RowsPerInsert = 500;
 
     // The events as multi-row INSERTs, chained from previousHash; the first command starts with prefix and its
-    // parameters, and each binds @id and @recorded once for all its rows. Returns the events as stored, so a writer
-    // holding the log can extend its copy without reading back what it wrote.
-    private List<IncidentEvent> Insert(DbConnection connection, string id, long after, string previousHash, IReadOnlyList<NewEvent> events, DbTransaction tx, (string Sql, (string Name, object Value)[] Parameters)? prefix)
+    // parameters, and each binds @id and @recorded once for all its rows. With a guard, the first command inserts only
+    // if the stored event `after` is still the guard: its hash, times, payload text, actor, type and person (what
+    // IncidentService compares when it reads a tail). Returns the events as stored, so a writer holding the log extends its copy without reading back what it
+    // wrote.
+    private List<IncidentEvent> Insert(DbConnection connection, string id, long after, string previousHash, IReadOnlyList<NewEvent> events, DbTransaction tx, (string Sql, (string Name, object Value)[] Parameters)? prefix, IncidentEvent? guard)
     {
         var written = new List<IncidentEvent>(events.Count);
         var seq = after;
@@ -289,7 +296,7 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
             var sql = new System.Text.StringBuilder(prefix?.Sql);
             var values = new List<(string Name, object Value)>(prefix?.Parameters ?? []);
             prefix = null;
-            sql.Append("INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload, hash, person) VALUES ");
+            sql.Append("INSERT INTO events (incident_id, seq, at, recorded_at, actor, type, payload, hash, person) ").Append(guard is null ? "VALUES " : "SELECT * FROM (VALUES ");
             values.Add(("@id", id));
             values.Add(("@recorded", recorded));
             for (var i = start; i < Math.Min(events.Count, start + RowsPerInsert); i++)
@@ -310,8 +317,20 @@ public abstract class AdoEventStore(TimeProvider clock) : IEventStore
                 values.Add(("@u" + n, (object?)e.Person ?? DBNull.Value));
             }
 
+            if (guard is not null)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $") AS v WHERE EXISTS (SELECT 1 FROM events WHERE incident_id = @id AND seq = @gs AND hash = @gh AND at = @ga AND recorded_at = @gr AND {PayloadColumn} = @gp AND actor = @gc AND type = @gt AND person {NullSafeEquals} @gu)");
+                values.AddRange([("@gs", guard.Seq), ("@gh", guard.Hash!), ("@ga", EventTime.Format(guard.At)), ("@gr", EventTime.Format(guard.RecordedAt)), ("@gp", guard.StoredPayload ?? EventJson.Payload(guard.Data)), ("@gc", guard.Actor), ("@gt", guard.Type), ("@gu", (object?)guard.Person ?? DBNull.Value)]);
+            }
+
             using var insert = Prepared.For(connection, sql.ToString(), tx).Bind(values);
-            insert.Command.ExecuteNonQuery();
+            if (insert.Command.ExecuteNonQuery() == 0 && guard is not null)
+            {
+                // The event the caller decided after is no longer stored as it held it.
+                throw new ConcurrencyException(id, after);
+            }
+
+            guard = null;
         }
 
         return written;

@@ -17,16 +17,18 @@ public interface IEventStore : IDisposable
 
     /// <summary>Appends after <paramref name="expectedLastSeq"/>; throws <see cref="ConcurrencyException"/> when
     /// another writer appended first, so the caller re-reads, re-decides and retries.</summary>
-    /// <param name="expectedHash">The chain hash of event <paramref name="expectedLastSeq"/> as the caller read and
-    /// verified it: given, the store links to it instead of reading the head first (one statement less per write),
-    /// and the key (incident, seq) still refuses a writer that lost the race.</param>
+    /// <param name="expectedLast">Event <paramref name="expectedLastSeq"/> as the caller holds it: given (with its chain
+    /// hash), the store links to it without reading the head first and inserts only while it is stored unchanged — its
+    /// hash, times, payload, actor, type and person — in the same statement; a changed one is a <see cref="ConcurrencyException"/>
+    /// too, after which the caller re-reads and re-verifies the log. The key (incident, seq) refuses a writer that lost
+    /// the race.</param>
     /// <returns>The events as stored — sequence numbers, recording time, chain hashes, payload text — so a writer
     /// holding the log extends its copy without reading back what it wrote.</returns>
-    IReadOnlyList<IncidentEvent> Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null);
+    IReadOnlyList<IncidentEvent> Append(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, IncidentEvent? expectedLast = null);
 
     /// <summary><see cref="Append"/> without holding a thread while the write waits for its commit: what a host serving
     /// many requests at once calls.</summary>
-    Task<IReadOnlyList<IncidentEvent>> AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, string? expectedHash = null);
+    Task<IReadOnlyList<IncidentEvent>> AppendAsync(string id, long expectedLastSeq, IReadOnlyList<NewEvent> events, IncidentEvent? expectedLast = null);
 
     IReadOnlyList<IncidentRecord> List();
 

@@ -59,6 +59,8 @@ public sealed class PostgresEventStore : AdoEventStore
 
     protected override string PayloadColumn => "payload::text";
 
+    protected override string NullSafeEquals => "IS NOT DISTINCT FROM";
+
     protected override DbConnection Rent() => source.OpenConnection();
 
     // Npgsql pools physical connections; disposing hands this one back to the pool.

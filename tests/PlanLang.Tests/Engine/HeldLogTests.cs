@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PlanLang.Diagnostics;
 using PlanLang.Engine;
+using PlanLang.Engine.Events;
 using PlanLang.Engine.State;
 using PlanLang.Engine.Store;
 using PlanLang.Tests.Infrastructure;
@@ -59,18 +60,45 @@ public sealed class HeldLogTests : IDisposable
         }
     }
 
-    [Fact]
-    public void A_rewritten_last_event_is_refused_by_an_engine_that_held_it()
+    // Each column IncidentService compares when it reads a tail, rewritten in place with the chain hash left as it was:
+    // the append that follows the held copy inserts nothing, and the re-read finds the break.
+    [Theory]
+    [InlineData("actor = 'commander'")]
+    [InlineData("person = 'intruder'")]
+    [InlineData("at = '2026-08-01T02:00:30.000+08:00'")]
+    [InlineData("recorded_at = '2026-08-01T01:00:00.000+08:00'")]
+    [InlineData("payload = json_set(payload, '$.note', 'x')")]
+    public void A_rewritten_last_event_is_refused_by_an_engine_that_held_it(string change)
     {
         var (store, a, _) = Started();
         using (store)
         {
             var last = a.Load("h1").State.LastSeq;
-            Sql($"UPDATE events SET actor = 'commander' WHERE incident_id = 'h1' AND seq = {last}");
+            Sql($"UPDATE events SET {change} WHERE incident_id = 'h1' AND seq = {last}");
 
             var refused = Assert.Throws<RefusedException>(() => a.Declare("h1", T0.AddMinutes(2), "IV", "office", null));
             Assert.Equal(DiagnosticCodes.LogTampered.Code, refused.Diagnostic.Code);
             Assert.Equal(last, store.Heads()["h1"]);
+        }
+    }
+
+    [Fact]
+    public void An_append_after_a_held_event_that_was_rewritten_inserts_nothing()
+    {
+        var (store, a, _) = Started();
+        using (store)
+        {
+            var held = a.Events("h1")[^1];
+            Assert.Null(held.Person);
+            Sql($"UPDATE events SET person = 'intruder' WHERE incident_id = 'h1' AND seq = {held.Seq}");
+
+            var declared = new NewEvent(T0.AddMinutes(2), "office", new LevelDeclared("IV"));
+            Assert.Throws<ConcurrencyException>(() => store.Append("h1", held.Seq, [declared], held));
+            Assert.Equal(held.Seq, store.Heads()["h1"]);
+
+            // Without the person the intruder added, the same event as held is stored again and the append goes in.
+            Sql($"UPDATE events SET person = NULL WHERE incident_id = 'h1' AND seq = {held.Seq}");
+            Assert.Equal(held.Seq + 1, Assert.Single(store.Append("h1", held.Seq, [declared], held)).Seq);
         }
     }
 
